@@ -1,0 +1,92 @@
+package org.livepeer.analytics.event.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
+import java.io.IOException;
+
+/**
+ * The one place where event JSON is read. Strict by design (DESIGN 4.1): a second value after the
+ * first, a duplicate key, NaN/Infinity, nesting deeper than {@value #MAX_DEPTH} or bytes that are
+ * not UTF-8 are errors, never silently tolerated (CATALOG §13.4).
+ */
+public final class StrictJson {
+
+    public static final int MAX_DEPTH = 1000;
+
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .build();
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder(FACTORY)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .build();
+
+    private StrictJson() {}
+
+    /** The configured mapper, for callers that stream tokens themselves (e.g. array splitting). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Parses exactly one JSON value.
+     *
+     * @throws InvalidJsonException with {@link InvalidJsonException#encodingError()} set when the
+     *     bytes are not valid UTF-8
+     */
+    public static JsonNode parse(byte[] bytes) throws InvalidJsonException {
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /** Parses exactly one JSON value from {@code bytes[offset, offset+length)}. */
+    public static JsonNode parse(byte[] bytes, int offset, int length) throws InvalidJsonException {
+        if (length == 0) {
+            throw new InvalidJsonException("empty input", false);
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes, offset, length);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidJsonException("no JSON value", false);
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidJsonException(
+                    "nesting deeper than " + MAX_DEPTH + " levels", false, e);
+        } catch (CharConversionException e) {
+            throw new InvalidJsonException("invalid UTF-8: " + firstLine(e), true, e);
+        } catch (JsonParseException e) {
+            throw new InvalidJsonException(firstLine(e), isEncodingProblem(e), e);
+        } catch (IOException e) {
+            throw new InvalidJsonException(firstLine(e), false, e);
+        }
+    }
+
+    private static boolean isEncodingProblem(JsonParseException e) {
+        String m = e.getOriginalMessage();
+        return m != null && (m.contains("UTF-8") || m.contains("UTF8"));
+    }
+
+    private static String firstLine(IOException e) {
+        String m = e instanceof JsonParseException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,30 @@
+package org.livepeer.analytics.event.parse;
+
+import java.util.List;
+import java.util.Objects;
+import org.livepeer.analytics.event.rows.TypedRow;
+
+/** What a parser made of one event: at least one typed row, or a classified error. */
+public sealed interface ParseOutcome {
+
+    /** The event's rows; never empty (an event that yields nothing is {@link Rejected}). */
+    record Parsed(List<TypedRow> rows) implements ParseOutcome {
+        public Parsed {
+            rows = List.copyOf(rows);
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("a parsed event has at least one row");
+            }
+        }
+    }
+
+    /**
+     * A classified error (DESIGN 4.3): {@code missing_field:<path>}, {@code invalid_value:<path>}
+     * or {@code invalid_payload}, with a message for humans.
+     */
+    record Rejected(String errorType, String message) implements ParseOutcome {
+        public Rejected {
+            Objects.requireNonNull(errorType, "errorType");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

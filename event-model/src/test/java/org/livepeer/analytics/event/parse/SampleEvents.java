@@ -1,0 +1,112 @@
+package org.livepeer.analytics.event.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.livepeer.analytics.event.envelope.Envelope;
+import org.livepeer.analytics.event.envelope.EnvelopeCheck;
+import org.livepeer.analytics.event.envelope.EnvelopeValidator;
+import org.livepeer.analytics.event.json.InvalidJsonException;
+import org.livepeer.analytics.event.json.StrictJson;
+import org.livepeer.analytics.event.rows.TypedRow;
+
+/** The real sample events under {@code src/test/resources/samples}, one per JSONL line. */
+public final class SampleEvents {
+
+    /** One sample line: the file it came from, its line number and its raw bytes. */
+    public record Sample(String file, int line, byte[] bytes) {
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
+
+    private SampleEvents() {}
+
+    public static List<Sample> all() {
+        List<Sample> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (!lines.get(i).isBlank()) {
+                        out.add(
+                                new Sample(
+                                        file.getFileName().toString(),
+                                        i + 1,
+                                        lines.get(i).getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The sample with envelope id {@code id}, as a mutable tree (tests derive variants from it).
+     */
+    public static ObjectNode byId(String id) {
+        for (Sample s : all()) {
+            ObjectNode node = (ObjectNode) parse(s.bytes());
+            if (id.equals(node.path("id").asText())) {
+                return node;
+            }
+        }
+        throw new IllegalArgumentException("no sample with id " + id);
+    }
+
+    public static JsonNode parse(byte[] bytes) {
+        try {
+            return StrictJson.parse(bytes);
+        } catch (InvalidJsonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Envelope envelope(JsonNode node) {
+        return assertInstanceOf(EnvelopeCheck.Valid.class, EnvelopeValidator.validate(node))
+                .envelope();
+    }
+
+    /** Validates and parses one envelope, failing the test unless it yields rows. */
+    public static List<TypedRow> rowsOf(JsonNode node) {
+        Envelope envelope = envelope(node);
+        EventParser parser = EventParsers.forType(envelope.type()).orElseThrow();
+        ParseOutcome outcome = parser.parse(envelope);
+        return assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome.toString())
+                .rows();
+    }
+
+    /** Parses {@code node}, expecting a rejection, and returns its error type. */
+    public static String errorTypeOf(JsonNode node) {
+        Envelope envelope = envelope(node);
+        ParseOutcome outcome = EventParsers.forType(envelope.type()).orElseThrow().parse(envelope);
+        ParseOutcome.Rejected rejected =
+                assertInstanceOf(ParseOutcome.Rejected.class, outcome, () -> outcome.toString());
+        assertEquals(false, rejected.message().isEmpty());
+        return rejected.errorType();
+    }
+
+    private static Path directory() {
+        URL url = SampleEvents.class.getClassLoader().getResource("samples");
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.livepeer.analytics.gateway.config;
+
+/**
+ * Every environment variable the gateway reads, with its default and meaning. The single source for
+ * {@code docs/configuration.md}; {@link GatewayConfig#fromEnv} reads nothing that is not here.
+ */
+public enum ConfigKey {
+    GATEWAY_HOST("127.0.0.1", "Interface the HTTP server binds to."),
+    GATEWAY_PORT("8080", "HTTP port; 0 picks a free port."),
+    KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)."),
+    EVENTS_TOPIC("streaming-events", "Topic accepted events are written to."),
+    INGEST_AUTH("bearer", "'bearer' (API keys required) or 'none' (no auth; logs a warning)."),
+    INGEST_API_KEYS(
+            "",
+            "Comma-separated name:key pairs; the name becomes the event's source header."
+                    + " Only SHA-256 hashes are kept in memory."),
+    INGEST_MAX_BODY_BYTES("1048576", "Largest accepted request body in bytes (413 above)."),
+    INGEST_MAX_EVENTS("10000", "Most events accepted in one request (413 above)."),
+    KAFKA_DELIVERY_TIMEOUT_MS(
+            "5000",
+            "Longest wait for Kafka to acknowledge a request's events before answering 503."),
+    READY_CHECK_INTERVAL_MS("2000", "How often /ready re-checks that Kafka is reachable."),
+    RETRY_AFTER_SECONDS("1", "Retry-After value sent with 503 answers."),
+    KAFKA_PRODUCER_PREFIX(
+            "",
+            "Prefix, not a key: KAFKA_PRODUCER_<NAME>=v sets producer property <name>=v"
+                    + " (lower case, '_' becomes '.'), e.g. KAFKA_PRODUCER_SECURITY_PROTOCOL=SSL."
+                    + " acks, idempotence and serializers cannot be overridden.");
+
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The environment variable name. */
+    public String envName() {
+        return this == KAFKA_PRODUCER_PREFIX ? "KAFKA_PRODUCER_" : name();
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,104 @@
+package org.livepeer.analytics.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's whole configuration, immutable and validated once at start. Build it with {@link
+ * #fromEnv}; {@link #toString()} is safe to log (keys and secret producer settings are masked).
+ *
+ * @param producerOverrides extra Kafka producer properties (pass-through namespace {@code
+ *     KAFKA_PRODUCER_*}); never the ones the delivery guarantee depends on
+ */
+public record GatewayConfig(
+        String host,
+        int port,
+        String bootstrapServers,
+        String eventsTopic,
+        AuthMode authMode,
+        List<ApiKey> apiKeys,
+        long maxBodyBytes,
+        int maxEvents,
+        long deliveryTimeoutMs,
+        long readyCheckIntervalMs,
+        int retryAfterSeconds,
+        Map<String, String> producerOverrides) {
+
+    private static final Pattern SECRET_PROPERTY =
+            Pattern.compile(".*(password|secret|jaas|token|credential).*");
+
+    public GatewayConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(eventsTopic, "eventsTopic");
+        Objects.requireNonNull(authMode, "authMode");
+        apiKeys = List.copyOf(apiKeys);
+        producerOverrides = Map.copyOf(producerOverrides);
+    }
+
+    /**
+     * Reads the keys of {@link ConfigKey} from {@code env}, applying defaults.
+     *
+     * @throws ConfigException naming the first bad key and what it accepts
+     */
+    public static GatewayConfig fromEnv(Map<String, String> env) {
+        return new EnvLoader(env).load();
+    }
+
+    /** The defaults, with auth off: for tests and tools that set only what they need. */
+    public static GatewayConfig defaultsWithoutAuth() {
+        return fromEnv(Map.of(ConfigKey.INGEST_AUTH.envName(), "none"));
+    }
+
+    /** A copy listening on {@code newPort}. */
+    public GatewayConfig withPort(int newPort) {
+        return new GatewayConfig(
+                host,
+                newPort,
+                bootstrapServers,
+                eventsTopic,
+                authMode,
+                apiKeys,
+                maxBodyBytes,
+                maxEvents,
+                deliveryTimeoutMs,
+                readyCheckIntervalMs,
+                retryAfterSeconds,
+                producerOverrides);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shownOverrides = new TreeMap<>();
+        producerOverrides.forEach(
+                (k, v) -> shownOverrides.put(k, SECRET_PROPERTY.matcher(k).matches() ? "****" : v));
+        return "GatewayConfig[host="
+                + host
+                + ", port="
+                + port
+                + ", bootstrapServers="
+                + bootstrapServers
+                + ", eventsTopic="
+                + eventsTopic
+                + ", authMode="
+                + authMode
+                + ", apiKeys="
+                + apiKeys
+                + ", maxBodyBytes="
+                + maxBodyBytes
+                + ", maxEvents="
+                + maxEvents
+                + ", deliveryTimeoutMs="
+                + deliveryTimeoutMs
+                + ", readyCheckIntervalMs="
+                + readyCheckIntervalMs
+                + ", retryAfterSeconds="
+                + retryAfterSeconds
+                + ", producerOverrides="
+                + shownOverrides
+                + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package org.livepeer.analytics.gateway.health;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks a probe every interval whether Kafka is reachable and keeps the answer, so {@code /ready}
+ * answers from memory without waiting on Kafka. Not ready until the first probe succeeds. State
+ * changes are logged once, not every check.
+ */
+public final class ReadinessMonitor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadinessMonitor.class);
+
+    private final Vertx vertx;
+    private final Supplier<Future<Void>> probe;
+    private final long intervalMs;
+
+    private volatile boolean ready;
+    private volatile String reason = "Kafka not checked yet";
+    private boolean checking;
+    private long timerId = -1;
+
+    public ReadinessMonitor(Vertx vertx, Supplier<Future<Void>> probe, long intervalMs) {
+        this.vertx = vertx;
+        this.probe = probe;
+        this.intervalMs = intervalMs;
+    }
+
+    /** Checks now and then every interval; call on the verticle's context. */
+    public void start() {
+        check();
+        timerId = vertx.setPeriodic(intervalMs, id -> check());
+    }
+
+    public void stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why the gateway is not ready (meaningless when it is). */
+    public String reason() {
+        return reason;
+    }
+
+    private void check() {
+        if (checking) {
+            return;
+        }
+        checking = true;
+        probe.get()
+                .onComplete(
+                        ar -> {
+                            checking = false;
+                            boolean nowReady = ar.succeeded();
+                            if (nowReady != ready) {
+                                logChange(nowReady, ar.cause());
+                            }
+                            reason = nowReady ? "" : "Kafka unreachable: " + message(ar.cause());
+                            ready = nowReady;
+                        });
+    }
+
+    private static void logChange(boolean nowReady, Throwable cause) {
+        if (nowReady) {
+            LOG.info("Kafka reachable: ready");
+        } else {
+            LOG.warn("Kafka unreachable: not ready ({})", message(cause));
+        }
+    }
+
+    private static String message(Throwable cause) {
+        return cause == null
+                ? "unknown"
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

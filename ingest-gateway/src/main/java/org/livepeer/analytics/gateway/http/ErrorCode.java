@@ -1,0 +1,51 @@
+package org.livepeer.analytics.gateway.http;
+
+/** Every error the gateway answers with, its wire code and HTTP status (docs/api.md). */
+public enum ErrorCode {
+    INVALID_JSON("invalid_json", 400),
+    UNAUTHORIZED("unauthorized", 401),
+    NOT_FOUND("not_found", 404),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    TOO_MANY_EVENTS("too_many_events", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    INTERNAL_ERROR("internal_error", 500),
+    KAFKA_UNAVAILABLE("kafka_unavailable", 503),
+    NOT_READY("not_ready", 503);
+
+    private final String wire;
+    private final int status;
+
+    ErrorCode(String wire, int status) {
+        this.wire = wire;
+        this.status = status;
+    }
+
+    /** The value of the {@code error} field. */
+    public String wire() {
+        return wire;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Answers that a client should retry later carry {@code Retry-After}. */
+    public boolean retryable() {
+        return status == 503;
+    }
+
+    /** The code for a status Vert.x set itself (body limit, unmatched route, ...). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_JSON;
+            case 401 -> UNAUTHORIZED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> KAFKA_UNAVAILABLE;
+            default -> INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package org.livepeer.analytics.sse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.sse.config.SseConfigException;
+
+class SseVerticleTest {
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesHealthAndReadyOnAFreePort() throws Exception {
+        SseConfig config = SseConfig.fromEnv(Map.of("SSE_PORT", "0", "SSE_TOKEN", "read-token"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            SseVerticle verticle = new SseVerticle(config);
+            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+            int port = verticle.actualPort();
+            assertTrue(port > 0);
+
+            HttpResponse<String> health = get(port, "/health");
+            assertEquals(200, health.statusCode());
+            assertEquals(new JsonObject().put("status", "up"), new JsonObject(health.body()));
+            assertEquals(200, get(port, "/ready").statusCode());
+            assertEquals(404, get(port, "/v1/live/metrics").statusCode());
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void defaultsAndTokenHandling() {
+        SseConfig config = SseConfig.fromEnv(Map.of("SSE_TOKEN", "read-token"));
+
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8090, config.port());
+        assertTrue(config.authEnabled());
+        assertEquals(64, config.tokenSha256Hex().length());
+        assertFalse(config.toString().contains("read-token"), config.toString());
+        assertFalse(config.toString().contains(config.tokenSha256Hex()), config.toString());
+
+        SseConfig open = SseConfig.fromEnv(Map.of("SSE_AUTH", "none"));
+        assertFalse(open.authEnabled());
+        assertEquals("", open.tokenSha256Hex());
+    }
+
+    @Test
+    void rejectsInvalidConfigurationNamingTheKey() {
+        assertEquals(
+                "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)",
+                assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(Map.of()))
+                        .getMessage());
+        assertEquals(
+                "SSE_PORT must be an integer from 0 to 65535, got '-1'",
+                assertThrows(
+                                SseConfigException.class,
+                                () ->
+                                        SseConfig.fromEnv(
+                                                Map.of("SSE_AUTH", "none", "SSE_PORT", "-1")))
+                        .getMessage());
+        assertEquals(
+                "SSE_AUTH must be 'token' or 'none', got 'basic'",
+                assertThrows(
+                                SseConfigException.class,
+                                () -> SseConfig.fromEnv(Map.of("SSE_AUTH", "basic")))
+                        .getMessage());
+        assertEquals(
+                "SSE_HOST must not be empty",
+                assertThrows(
+                                SseConfigException.class,
+                                () ->
+                                        SseConfig.fromEnv(
+                                                Map.of("SSE_AUTH", "none", "SSE_HOST", " ")))
+                        .getMessage());
+    }
+}

@@ -1,0 +1,65 @@
+package org.livepeer.analytics.processor;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSink;
+import org.livepeer.analytics.processor.source.EventSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: configuration → environment (checkpoints, restarts) → topology → execution. */
+public final class ProcessorJob {
+
+    public static final String JOB_NAME = "livepeer-analytics-processor";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorJob.class);
+
+    private ProcessorJob() {}
+
+    public static void main(String[] args) throws Exception {
+        ProcessorConfig config = ProcessorConfig.fromEnv(System.getenv());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, config);
+        env.execute(JOB_NAME);
+    }
+
+    /** Defines the job on {@code env} and submits it without waiting for it to finish. */
+    public static JobClient start(StreamExecutionEnvironment env, ProcessorConfig config)
+            throws Exception {
+        define(env, config);
+        return env.executeAsync(JOB_NAME);
+    }
+
+    /** Adds the whole job to {@code env}. */
+    public static void define(StreamExecutionEnvironment env, ProcessorConfig config) {
+        LOG.info("processor configuration: {}", config);
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointIntervalMs(), CheckpointingMode.AT_LEAST_ONCE);
+        env.configure(restartForever());
+        PipelineTopology.build(
+                env.fromSource(
+                                EventSource.create(config),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka-streaming-events")
+                        .uid("kafka-streaming-events"),
+                new ClickHouseSink(config.sink()));
+    }
+
+    /**
+     * A failed batch fails the job; restarting from the last checkpoint re-reads the events instead
+     * of losing them, so the job keeps restarting while the cause lasts.
+     */
+    private static Configuration restartForever() {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
+        return conf;
+    }
+}

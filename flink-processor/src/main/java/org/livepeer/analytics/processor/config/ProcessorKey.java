@@ -1,0 +1,41 @@
+package org.livepeer.analytics.processor.config;
+
+/** Every environment variable the processor reads, with its default and meaning. */
+public enum ProcessorKey {
+    KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers"),
+    EVENTS_TOPIC("streaming-events", "Topic the events are read from"),
+    PROCESSOR_GROUP_ID(
+            "livepeer-analytics-processor",
+            "Kafka consumer group (offsets committed on checkpoints)"),
+    PROCESSOR_STARTING_OFFSETS(
+            "committed-or-earliest",
+            "Where to start: committed-or-earliest, committed-or-latest, earliest, latest"),
+    PROCESSOR_CHECKPOINT_INTERVAL_MS(
+            "2000", "Checkpoint interval; the ClickHouse sink flushes on each"),
+    PROCESSOR_PARALLELISM("1", "Operator parallelism"),
+    CLICKHOUSE_URL("http://127.0.0.1:8123", "ClickHouse HTTP endpoint"),
+    CLICKHOUSE_WRITER_USER("writer", "ClickHouse user with INSERT rights"),
+    CLICKHOUSE_WRITER_PASSWORD("", "Password of CLICKHOUSE_WRITER_USER"),
+    CLICKHOUSE_DATABASE("livepeer_analytics", "Database holding the tables"),
+    SINK_BATCH_MAX_ROWS("10000", "Rows per table batch before it is sent"),
+    SINK_BATCH_MAX_BYTES("4194304", "Bytes per table batch before it is sent"),
+    SINK_BATCH_MAX_DELAY_MS("1000", "Longest a row waits in a batch before it is sent"),
+    SINK_RETRY_MAX_DURATION_MS(
+            "600000", "How long a batch is retried on retryable errors before the job fails");
+
+    private final String defaultValue;
+    private final String description;
+
+    ProcessorKey(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

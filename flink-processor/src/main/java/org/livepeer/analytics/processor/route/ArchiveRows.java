@@ -1,0 +1,116 @@
+package org.livepeer.analytics.processor.route;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+
+/**
+ * Builds the processor's own rows: the raw archive row every record gets, and the dead-letter row
+ * of a record that could not become typed rows. Column names follow clickhouse/migrations/V001.
+ */
+final class ArchiveRows {
+
+    /** Who is named in `source` when the record carries no gateway header (a direct producer). */
+    static final String DIRECT_SOURCE = "kafka";
+
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private static final ObjectWriter WRITER =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .build()
+                    .writer();
+
+    private ArchiveRows() {}
+
+    record RawEvent(
+            String eventId,
+            String eventType,
+            long eventTsMs,
+            String eventTime,
+            String eventDate,
+            String gateway,
+            String source,
+            String payload,
+            int kafkaPartition,
+            long kafkaOffset,
+            long processedTsMs) {}
+
+    record DeadLetter(
+            String eventId,
+            String eventType,
+            long eventTsMs,
+            String gateway,
+            String source,
+            String errorType,
+            String errorMessage,
+            String rawJson,
+            String kafkaTopic,
+            int kafkaPartition,
+            long kafkaOffset,
+            long processedTsMs,
+            String processedTime,
+            String processedDate) {}
+
+    /** What is known of a record's envelope; empty strings and 0 where it could not be read. */
+    record Identity(String eventId, String eventType, long eventTsMs, String gateway) {
+        static final Identity UNKNOWN = new Identity("", "", 0L, "");
+    }
+
+    static SinkRow raw(RecordContext rec, Identity id) {
+        // Records without a readable timestamp are archived under the time they were processed.
+        long dateMs = id.eventTsMs() > 0 ? id.eventTsMs() : rec.processedTsMs();
+        Instant at = Instant.ofEpochMilli(dateMs);
+        return row(
+                ProcessorTables.RAW_ARCHIVE,
+                new RawEvent(
+                        id.eventId(),
+                        id.eventType(),
+                        id.eventTsMs(),
+                        DATE_TIME.format(at),
+                        DATE.format(at),
+                        id.gateway(),
+                        rec.source(),
+                        rec.text(),
+                        rec.partition(),
+                        rec.offset(),
+                        rec.processedTsMs()));
+    }
+
+    static SinkRow deadLetter(RecordContext rec, Identity id, String errorType, String message) {
+        Instant at = Instant.ofEpochMilli(rec.processedTsMs());
+        return row(
+                ProcessorTables.DEAD_LETTERS,
+                new DeadLetter(
+                        id.eventId(),
+                        id.eventType(),
+                        id.eventTsMs(),
+                        id.gateway(),
+                        rec.source(),
+                        errorType,
+                        message == null ? "" : message,
+                        rec.text(),
+                        rec.topic(),
+                        rec.partition(),
+                        rec.offset(),
+                        rec.processedTsMs(),
+                        DATE_TIME.format(at),
+                        DATE.format(at)));
+    }
+
+    private static SinkRow row(String table, Record row) {
+        try {
+            return new SinkRow(table, WRITER.writeValueAsString(row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a " + table + " row", e);
+        }
+    }
+}

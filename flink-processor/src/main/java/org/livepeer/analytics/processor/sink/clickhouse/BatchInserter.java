@@ -1,0 +1,18 @@
+package org.livepeer.analytics.processor.sink.clickhouse;
+
+import java.io.IOException;
+
+/** Sends one finished batch to one table; the seam where tests can see what is written. */
+interface BatchInserter extends AutoCloseable {
+
+    /**
+     * Inserts {@code body} (JSONEachRow lines) into {@code table}, retrying retryable failures.
+     *
+     * @return how many retries it took
+     * @throws IOException when the batch cannot be written (data rejected, or retries exhausted)
+     */
+    int insert(String table, byte[] body, int rows) throws IOException, InterruptedException;
+
+    @Override
+    default void close() {}
+}

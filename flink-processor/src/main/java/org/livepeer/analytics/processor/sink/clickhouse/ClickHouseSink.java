@@ -1,0 +1,31 @@
+package org.livepeer.analytics.processor.sink.clickhouse;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Writes {@link SinkRow}s to ClickHouse over HTTP in per-table JSONEachRow batches. Batches are
+ * sent when full, when their oldest row has waited long enough, and always before a checkpoint
+ * completes, which makes delivery at-least-once (duplicates are collapsed by the tables'
+ * ReplacingMergeTree keys).
+ */
+public final class ClickHouseSink implements Sink<SinkRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ClickHouseSinkConfig config;
+
+    public ClickHouseSink(ClickHouseSinkConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public SinkWriter<SinkRow> createWriter(WriterInitContext context) {
+        return new ClickHouseSinkWriter(
+                config,
+                new HttpBatchInserter(config),
+                context.getProcessingTimeService(),
+                SinkMetrics.register(context.metricGroup()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.livepeer.analytics.processor.sink.clickhouse;
+
+import java.io.IOException;
+import org.livepeer.analytics.clickhouse.http.ClickHouseException;
+import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inserts batches with the project's ClickHouse HTTP client. Retryable failures (server down,
+ * overloaded, too many parts) are retried with exponential backoff for up to {@code
+ * retryMaxDurationMs}; anything else fails the batch, so the job restarts from its last checkpoint
+ * instead of losing rows.
+ */
+final class HttpBatchInserter implements BatchInserter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpBatchInserter.class);
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final ClickHouseHttp http;
+    private final String database;
+    private final long retryMaxDurationMs;
+
+    HttpBatchInserter(ClickHouseSinkConfig config) {
+        this.http = new ClickHouseHttp(config.url(), config.user(), config.password());
+        this.database = config.database();
+        this.retryMaxDurationMs = config.retryMaxDurationMs();
+    }
+
+    @Override
+    public int insert(String table, byte[] body, int rows)
+            throws IOException, InterruptedException {
+        String qualified = database + "." + table;
+        long deadline = System.currentTimeMillis() + retryMaxDurationMs;
+        long backoff = FIRST_BACKOFF_MS;
+        for (int retries = 0; ; retries++) {
+            try {
+                http.insert(qualified, "JSONEachRow", body);
+                if (retries > 0) {
+                    LOG.info("{} rows written to {} after {} retries", rows, qualified, retries);
+                }
+                return retries;
+            } catch (ClickHouseException e) {
+                if (!e.retryable() || System.currentTimeMillis() + backoff > deadline) {
+                    throw new IOException(
+                            "cannot write "
+                                    + rows
+                                    + " rows to "
+                                    + qualified
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+                if (retries == 0) {
+                    LOG.warn("insert into {} failed, retrying: {}", qualified, e.getMessage());
+                }
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.livepeer.analytics.processor.source;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One record of the events topic as read: the value's exact bytes plus where it came from. A Flink
+ * POJO (public fields, no-arg constructor) so it needs no Kryo.
+ */
+public final class KafkaEvent {
+
+    /** The record value exactly as produced; may be empty but never null. */
+    public byte[] value = new byte[0];
+
+    public String topic = "";
+    public int partition;
+    public long offset;
+
+    /**
+     * The `source` header set by the ingest gateway (its key's name); null for direct producers.
+     */
+    public String sourceHeader;
+
+    public KafkaEvent() {}
+
+    public KafkaEvent(byte[] value, String topic, int partition, long offset, String sourceHeader) {
+        this.value = value == null ? new byte[0] : value;
+        this.topic = topic;
+        this.partition = partition;
+        this.offset = offset;
+        this.sourceHeader = sourceHeader;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KafkaEvent other
+                && partition == other.partition
+                && offset == other.offset
+                && Objects.equals(topic, other.topic)
+                && Arrays.equals(value, other.value)
+                && Objects.equals(sourceHeader, other.sourceHeader);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, partition, offset);
+    }
+
+    @Override
+    public String toString() {
+        return topic + "-" + partition + "@" + offset;
+    }
+}

@@ -1,0 +1,64 @@
+package org.livepeer.analytics.processor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcessorConfigTest {
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        ProcessorConfig config = ProcessorConfig.fromEnv(Map.of());
+        assertEquals("127.0.0.1:9092", config.kafkaBootstrapServers());
+        assertEquals("streaming-events", config.eventsTopic());
+        assertEquals(
+                ProcessorConfig.StartingOffsets.COMMITTED_OR_EARLIEST, config.startingOffsets());
+        assertEquals("livepeer_analytics", config.sink().database());
+        assertEquals(10_000, config.sink().batchMaxRows());
+    }
+
+    @Test
+    void environmentOverridesDefaults() {
+        ProcessorConfig config =
+                ProcessorConfig.fromEnv(
+                        Map.of(
+                                "EVENTS_TOPIC", "t",
+                                "PROCESSOR_STARTING_OFFSETS", "latest",
+                                "CLICKHOUSE_URL", "http://ch:8123",
+                                "SINK_BATCH_MAX_ROWS", "7"));
+        assertEquals("t", config.eventsTopic());
+        assertEquals(ProcessorConfig.StartingOffsets.LATEST, config.startingOffsets());
+        assertEquals("ch", config.sink().url().getHost());
+        assertEquals(7, config.sink().batchMaxRows());
+    }
+
+    @Test
+    void invalidValuesNameTheKey() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ProcessorConfig.fromEnv(Map.of("SINK_BATCH_MAX_ROWS", "-1")));
+        assertTrue(e.getMessage().contains("SINK_BATCH_MAX_ROWS"), e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ProcessorConfig.fromEnv(Map.of("CLICKHOUSE_URL", "ftp://x")));
+        assertTrue(e.getMessage().contains("CLICKHOUSE_URL"), e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ProcessorConfig.fromEnv(Map.of("PROCESSOR_STARTING_OFFSETS", "x")));
+        assertTrue(e.getMessage().contains("PROCESSOR_STARTING_OFFSETS"), e.getMessage());
+    }
+
+    @Test
+    void toStringMasksThePassword() {
+        ProcessorConfig config =
+                ProcessorConfig.fromEnv(Map.of("CLICKHOUSE_WRITER_PASSWORD", "s3cret"));
+        assertFalse(config.toString().contains("s3cret"), config.toString());
+    }
+}

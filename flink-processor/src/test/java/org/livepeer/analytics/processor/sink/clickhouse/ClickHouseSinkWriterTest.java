@@ -1,0 +1,139 @@
+package org.livepeer.analytics.processor.sink.clickhouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.metrics.SimpleCounter;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseSinkWriterTest {
+
+    private static final long DELAY_MS = 1000;
+
+    private final RecordingInserter inserter = new RecordingInserter();
+    private final ManualTime time = new ManualTime();
+
+    private ClickHouseSinkWriter writer(int maxRows, long maxBytes) {
+        ClickHouseSinkConfig config =
+                new ClickHouseSinkConfig(
+                        URI.create("http://127.0.0.1:1"),
+                        "w",
+                        "p",
+                        "db",
+                        maxRows,
+                        maxBytes,
+                        DELAY_MS,
+                        1000);
+        SinkMetrics metrics =
+                new SinkMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
+        return new ClickHouseSinkWriter(config, inserter, time, metrics);
+    }
+
+    @Test
+    void holdsRowsUntilFlushThenSendsOneBatchPerTable() throws Exception {
+        ClickHouseSinkWriter writer = writer(100, 1 << 20);
+        writer.write(new SinkRow("a", "{\"x\":1}"), null);
+        writer.write(new SinkRow("b", "{\"y\":2}"), null);
+        writer.write(new SinkRow("a", "{\"x\":3}"), null);
+        assertEquals(List.of(), inserter.batches);
+
+        writer.flush(false);
+
+        assertEquals(List.of("a:{\"x\":1}\n{\"x\":3}\n", "b:{\"y\":2}\n"), inserter.batches);
+        writer.flush(false);
+        assertEquals(2, inserter.batches.size(), "an empty flush sends nothing");
+    }
+
+    @Test
+    void sendsATableBatchWhenItReachesTheRowBound() throws Exception {
+        ClickHouseSinkWriter writer = writer(2, 1 << 20);
+        writer.write(new SinkRow("a", "1"), null);
+        writer.write(new SinkRow("a", "2"), null);
+        writer.write(new SinkRow("a", "3"), null);
+        assertEquals(List.of("a:1\n2\n"), inserter.batches);
+    }
+
+    @Test
+    void sendsATableBatchWhenItReachesTheByteBound() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 10);
+        writer.write(new SinkRow("a", "12345"), null);
+        assertEquals(List.of(), inserter.batches);
+        writer.write(new SinkRow("a", "67890"), null);
+        assertEquals(List.of("a:12345\n67890\n"), inserter.batches);
+    }
+
+    @Test
+    void timerSendsBatchesOlderThanTheDelayBound() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        writer.write(new SinkRow("a", "1"), null);
+        time.advance(DELAY_MS / 2);
+        assertEquals(List.of(), inserter.batches);
+        time.advance(DELAY_MS);
+        assertEquals(List.of("a:1\n"), inserter.batches);
+    }
+
+    @Test
+    void aFailedInsertFailsTheFlushAndKeepsTheRows() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        writer.write(new SinkRow("a", "1"), null);
+        inserter.failNext = true;
+        assertThrows(IOException.class, () -> writer.flush(false));
+        writer.flush(false);
+        assertEquals(List.of("a:1\n"), inserter.batches);
+    }
+
+    private static final class RecordingInserter implements BatchInserter {
+        final List<String> batches = new ArrayList<>();
+        boolean failNext;
+
+        @Override
+        public int insert(String table, byte[] body, int rows) throws IOException {
+            if (failNext) {
+                failNext = false;
+                throw new IOException("refused");
+            }
+            batches.add(table + ":" + new String(body, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    /** Processing time that moves only when the test says so, firing due timers in order. */
+    private static final class ManualTime implements ProcessingTimeService {
+        private long now = 1_000_000;
+        private final List<long[]> dueAt = new ArrayList<>();
+        private final List<ProcessingTimeCallback> callbacks = new ArrayList<>();
+
+        @Override
+        public long getCurrentProcessingTime() {
+            return now;
+        }
+
+        @Override
+        public ScheduledFuture<?> registerTimer(long timestamp, ProcessingTimeCallback target) {
+            dueAt.add(new long[] {timestamp});
+            callbacks.add(target);
+            return null;
+        }
+
+        void advance(long ms) throws Exception {
+            now += ms;
+            for (int i = 0; i < callbacks.size(); i++) {
+                if (dueAt.get(i)[0] <= now) {
+                    ProcessingTimeCallback cb = callbacks.remove(i);
+                    dueAt.remove(i);
+                    i--;
+                    cb.onProcessingTime(now);
+                }
+            }
+            assertTrue(callbacks.size() <= 1, "at most one timer is pending");
+        }
+    }
+}

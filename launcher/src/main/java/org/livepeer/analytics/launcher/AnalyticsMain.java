@@ -1,0 +1,74 @@
+package org.livepeer.analytics.launcher;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.schema.MigrationReport;
+import org.livepeer.analytics.clickhouse.schema.Migrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code ./analytics up | migrate}: the embedded default and the stand-alone migrator. */
+public final class AnalyticsMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsMain.class);
+
+    private AnalyticsMain() {}
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "up" : args[0];
+        int exit;
+        try {
+            exit =
+                    switch (command) {
+                        case "up" -> up(System.getenv());
+                        case "migrate" -> migrate(System.getenv());
+                        default -> {
+                            System.err.println("unknown command '" + command + "' (up, migrate)");
+                            yield 2;
+                        }
+                    };
+        } catch (IllegalArgumentException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            exit = 2;
+        } catch (Exception e) {
+            LOG.error("failed: {}", e.getMessage(), e);
+            exit = 1;
+        }
+        // Kafka and Vert.x threads are not daemons: leave explicitly.
+        System.exit(exit);
+    }
+
+    private static int up(Map<String, String> env) throws Exception {
+        LauncherConfig config = LauncherConfig.fromEnv(env);
+        EmbeddedPipeline pipeline = new EmbeddedPipeline(config, env, new StatusLine(System.out));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    System.out.println("stopping…");
+                                    pipeline.close();
+                                    System.out.println("stopped.");
+                                    stopped.countDown();
+                                },
+                                "analytics-shutdown"));
+        // On failure, the shutdown hook (run by System.exit in main) stops whatever had started.
+        pipeline.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static int migrate(Map<String, String> env) {
+        URI url = URI.create(env.getOrDefault("CLICKHOUSE_URL", "http://127.0.0.1:8123"));
+        ClickHouseHttp admin =
+                new ClickHouseHttp(
+                        url,
+                        env.getOrDefault("CLICKHOUSE_ADMIN_USER", "default"),
+                        env.getOrDefault("CLICKHOUSE_ADMIN_PASSWORD", ""));
+        MigrationReport report = new Migrator(admin).migrate();
+        System.out.println("migrations: " + report);
+        return 0;
+    }
+}

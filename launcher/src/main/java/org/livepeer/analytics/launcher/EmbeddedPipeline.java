@@ -1,0 +1,214 @@
+package org.livepeer.analytics.launcher;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.livepeer.analytics.clickhouse.schema.MigrationReport;
+import org.livepeer.analytics.clickhouse.schema.Migrator;
+import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
+import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
+import org.livepeer.analytics.gateway.GatewayVerticle;
+import org.livepeer.analytics.gateway.config.GatewayConfig;
+import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.processor.ProcessorJob;
+import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.sse.SseVerticle;
+import org.livepeer.analytics.sse.config.SseConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every component of the pipeline in this process (DESIGN 4.6): Kafka in-process, ClickHouse as a
+ * child process, migrations, the Flink job on a MiniCluster, the gateway and the SSE API on one
+ * Vert.x instance. {@link #close()} stops them in reverse order.
+ */
+final class EmbeddedPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final LauncherConfig config;
+    private final Map<String, String> env;
+    private final StatusLine status;
+    private EmbeddedKafkaBroker kafka;
+    private ClickHouseServerProcess clickhouse;
+    private JobClient job;
+    private Vertx vertx;
+    private GatewayVerticle gateway;
+    private SseVerticle sse;
+
+    EmbeddedPipeline(LauncherConfig config, Map<String, String> env, StatusLine status) {
+        this.config = config;
+        this.env = env;
+        this.status = status;
+    }
+
+    /** Starts everything and returns once the gateway's /ready answers 200. */
+    void start() throws Exception {
+        Credentials credentials = Credentials.loadOrCreate(config.home());
+        kafka = status.step("kafka", this::startKafka, EmbeddedKafkaBroker::bootstrapServers);
+        clickhouse =
+                status.step(
+                        "clickhouse",
+                        () -> startClickHouse(credentials),
+                        ClickHouseServerProcess::httpUrl);
+        credentials.save(config.home(), clickhouse.httpUrl());
+        status.step("migrations", this::migrate, r -> r.applied().size() + " applied");
+        job = status.step("flink-job", () -> startJob(credentials), j -> "job " + j.getJobID());
+        vertx = Vertx.vertx();
+        gateway =
+                status.step(
+                        "ingest-gateway",
+                        () -> deploy(new GatewayVerticle(gatewayConfig(credentials))),
+                        g -> url(g.actualPort()) + "/v1/events");
+        sse =
+                status.step(
+                        "sse-api",
+                        () -> deploy(new SseVerticle(sseConfig(credentials))),
+                        s -> url(s.actualPort()));
+        status.step("ready", this::awaitGatewayReady, u -> u);
+        printSummary();
+    }
+
+    private EmbeddedKafkaBroker startKafka() {
+        EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.start(config.home().resolve("kafka"), config.kafkaPort());
+        Topics.createAll(broker, env);
+        return broker;
+    }
+
+    private ClickHouseServerProcess startClickHouse(Credentials c) {
+        ClickHouseServerSettings settings =
+                ClickHouseServerSettings.forDataDir(config.home().resolve("clickhouse"))
+                        .withPorts(config.clickHouseHttpPort(), config.clickHouseTcpPort())
+                        .withPasswords(
+                                c.clickHouseAdminPassword(),
+                                c.clickHouseWriterPassword(),
+                                c.clickHouseReaderPassword());
+        if (!config.clickHouseBinary().isEmpty()) {
+            settings = settings.withBinary(Path.of(config.clickHouseBinary()));
+        }
+        return ClickHouseServerProcess.start(settings);
+    }
+
+    private MigrationReport migrate() {
+        return new Migrator(clickhouse.client(clickhouse.admin())).migrate();
+    }
+
+    private JobClient startJob(Credentials c) throws Exception {
+        Map<String, String> processorEnv = new HashMap<>(env);
+        processorEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        processorEnv.put("CLICKHOUSE_URL", clickhouse.httpUrl());
+        processorEnv.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
+        processorEnv.put("CLICKHOUSE_WRITER_PASSWORD", c.clickHouseWriterPassword());
+        Configuration flink = new Configuration();
+        // The embedded default needs no Flink web UI; it would only take another port.
+        flink.set(RestOptions.BIND_PORT, "0");
+        StreamExecutionEnvironment flinkEnv =
+                StreamExecutionEnvironment.createLocalEnvironment(flink);
+        JobClient client = ProcessorJob.start(flinkEnv, ProcessorConfig.fromEnv(processorEnv));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (client.getJobStatus().get() != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Flink job did not reach RUNNING in time");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return client;
+    }
+
+    private GatewayConfig gatewayConfig(Credentials c) {
+        Map<String, String> gatewayEnv = new HashMap<>(env);
+        gatewayEnv.put("GATEWAY_HOST", config.host());
+        gatewayEnv.put("GATEWAY_PORT", Integer.toString(config.gatewayPort()));
+        gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        String ownKey = Credentials.INGEST_KEY_NAME + ":" + c.ingestApiKey();
+        String extra = env.getOrDefault("INGEST_API_KEYS", "");
+        gatewayEnv.put("INGEST_API_KEYS", extra.isBlank() ? ownKey : ownKey + "," + extra);
+        return GatewayConfig.fromEnv(gatewayEnv);
+    }
+
+    private SseConfig sseConfig(Credentials c) {
+        Map<String, String> sseEnv = new HashMap<>(env);
+        sseEnv.put("SSE_HOST", config.host());
+        sseEnv.put("SSE_PORT", Integer.toString(config.ssePort()));
+        sseEnv.put("SSE_TOKEN", c.sseToken());
+        return SseConfig.fromEnv(sseEnv);
+    }
+
+    private <V extends Deployable> V deploy(V verticle) {
+        vertx.deployVerticle(verticle).await();
+        return verticle;
+    }
+
+    private String awaitGatewayReady() throws Exception {
+        String ready = url(gateway.actualPort()) + "/ready";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ready)).GET().build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(ready + " did not answer 200 in time");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return ready + " answered 200";
+    }
+
+    private void printSummary() {
+        Path credentials = config.home().resolve(Credentials.USER_FILE);
+        status.say("");
+        status.say("livepeer-analytics is running. Ctrl-C stops everything.");
+        status.say("  ingest:      POST " + url(gateway.actualPort()) + "/v1/events");
+        status.say("  sse-api:     " + url(sse.actualPort()));
+        status.say("  clickhouse:  " + clickhouse.httpUrl() + " (user reader)");
+        status.say("  kafka:       " + kafka.bootstrapServers());
+        status.say("  credentials: " + credentials + " (source it: . " + credentials + ")");
+    }
+
+    private String url(int port) {
+        return "http://" + config.host() + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        if (vertx != null) {
+            run("vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
+        }
+        if (job != null) {
+            run("flink-job", () -> job.cancel().get(30, TimeUnit.SECONDS));
+        }
+        if (clickhouse != null) {
+            run("clickhouse", clickhouse::close);
+        }
+        if (kafka != null) {
+            run("kafka", kafka::close);
+        }
+    }
+
+    private static void run(String component, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warn("{} did not stop cleanly: {}", component, e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}

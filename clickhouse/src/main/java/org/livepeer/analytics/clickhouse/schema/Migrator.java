@@ -1,0 +1,167 @@
+package org.livepeer.analytics.clickhouse.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.livepeer.analytics.clickhouse.http.ClickHouseException;
+import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.http.ServerVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the {@code livepeer_analytics} database up to the migrations on the class path.
+ *
+ * <p>Each {@code V###__name.sql} is applied once, statement by statement, and then recorded with
+ * its checksum in {@code livepeer_analytics.schema_migrations}; a second run applies nothing. An
+ * applied migration whose file has changed stops the run: write a new migration instead. If a
+ * statement fails, the migration is not recorded and the next run starts it again from its first
+ * statement, so migrations are written to be re-runnable ({@code IF NOT EXISTS}). Two migrators
+ * must not run at the same time against one server.
+ */
+public final class Migrator {
+    public static final String DATABASE = "livepeer_analytics";
+    public static final String DEFAULT_RESOURCE_PREFIX = "migrations";
+
+    /** Older servers accept LowCardinality only with this setting; newer ones reject the name. */
+    static final String LOW_CARDINALITY_SETTING = "allow_experimental_low_cardinality_type";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    private static final String HISTORY = DATABASE + ".schema_migrations";
+
+    private final ClickHouseHttp admin;
+    private final String resourcePrefix;
+    private final ClassLoader loader;
+
+    /** Applies {@code classpath:migrations/}, the project's schema. */
+    public Migrator(ClickHouseHttp admin) {
+        this(admin, DEFAULT_RESOURCE_PREFIX);
+    }
+
+    /** Applies the migrations under another classpath folder (tests use their own sets). */
+    public Migrator(ClickHouseHttp admin, String resourcePrefix) {
+        this(admin, resourcePrefix, Migrator.class.getClassLoader());
+    }
+
+    public Migrator(ClickHouseHttp admin, String resourcePrefix, ClassLoader loader) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.resourcePrefix = Objects.requireNonNull(resourcePrefix, "resourcePrefix");
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    /**
+     * Applies every migration not yet recorded.
+     *
+     * @throws MigrationException when a file is malformed, an applied file changed, or ClickHouse
+     *     rejects a statement (the cause is the {@link ClickHouseException})
+     */
+    public MigrationReport migrate() {
+        List<Migration> migrations = ClasspathMigrations.load(loader, resourcePrefix);
+        ServerVersion server = admin.version();
+        Map<String, String> settings = sessionSettings(server);
+        admin.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
+        admin.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                        + HISTORY
+                        + " (version UInt32, name String, checksum String, applied_at DateTime)"
+                        + " ENGINE = MergeTree ORDER BY version");
+        Map<Integer, String> checksums = appliedChecksums();
+        List<String> applied = new ArrayList<>();
+        List<String> alreadyApplied = new ArrayList<>();
+        List<MigrationReport.SkippedStatement> skipped = new ArrayList<>();
+        for (Migration m : migrations) {
+            String recorded = checksums.get(m.version());
+            if (recorded != null) {
+                verifyUnchanged(m, recorded);
+                alreadyApplied.add(m.label());
+            } else {
+                apply(m, server, settings, skipped);
+                applied.add(m.label());
+            }
+        }
+        LOG.info(
+                "ClickHouse {}: applied {}, already applied {}, skipped {} statement(s)",
+                server,
+                applied,
+                alreadyApplied.size(),
+                skipped.size());
+        return new MigrationReport(server, applied, alreadyApplied, skipped);
+    }
+
+    static Map<String, String> sessionSettings(ServerVersion server) {
+        return server.atLeast(19, 0) ? Map.of() : Map.of(LOW_CARDINALITY_SETTING, "1");
+    }
+
+    private Map<Integer, String> appliedChecksums() {
+        String tsv =
+                admin.query(
+                        "SELECT version, checksum FROM "
+                                + HISTORY
+                                + " ORDER BY version FORMAT TabSeparated");
+        Map<Integer, String> out = new HashMap<>();
+        for (String line : tsv.split("\n")) {
+            if (!line.isBlank()) {
+                String[] cols = line.split("\t", -1);
+                out.put(Integer.parseInt(cols[0]), cols[1]);
+            }
+        }
+        return out;
+    }
+
+    private static void verifyUnchanged(Migration m, String recordedChecksum) {
+        if (!recordedChecksum.equals(m.checksum())) {
+            throw new MigrationException(
+                    "Migration "
+                            + m.label()
+                            + " was changed after it was applied (checksum in "
+                            + HISTORY
+                            + ": "
+                            + recordedChecksum
+                            + ", on the class path: "
+                            + m.checksum()
+                            + "). Restore the file and put the change in a new migration.");
+        }
+    }
+
+    private void apply(
+            Migration m,
+            ServerVersion server,
+            Map<String, String> settings,
+            List<MigrationReport.SkippedStatement> skipped) {
+        int index = 0;
+        for (MigrationStatement statement : m.statements()) {
+            index++;
+            if (!statement.runsOn(server)) {
+                ServerVersion required = statement.requires().orElseThrow();
+                LOG.info(
+                        "{} statement {} needs ClickHouse {}, server is {}: skipped",
+                        m.label(),
+                        index,
+                        required,
+                        server);
+                skipped.add(
+                        new MigrationReport.SkippedStatement(m.label(), required, statement.sql()));
+                continue;
+            }
+            try {
+                admin.execute(statement.sql(), settings);
+            } catch (ClickHouseException e) {
+                throw new MigrationException(
+                        m.label() + " statement " + index + " failed: " + e.getMessage(), e);
+            }
+        }
+        admin.execute(
+                "INSERT INTO "
+                        + HISTORY
+                        + " (version, name, checksum, applied_at) VALUES ("
+                        + m.version()
+                        + ", '"
+                        + m.name()
+                        + "', '"
+                        + m.checksum()
+                        + "', now())");
+        LOG.info("Applied {} ({} statement(s))", m.label(), m.statements().size());
+    }
+}

@@ -1,0 +1,128 @@
+package org.livepeer.analytics.clickhouse.server;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.clickhouse.http.ClickHouseCredentials;
+import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+
+class ClickHouseServerProcessIT {
+    @TempDir Path tmp;
+
+    @Test
+    void startsOnFreePortsAndLeavesNoProcessBehind() throws IOException {
+        ClickHouseServerProcess server =
+                ClickHouseServerProcess.start(ClickHouseServerSettings.forDataDir(tmp));
+        long pid = server.pid();
+        List<ProcessHandle> helpers = ourChildren();
+        try (server) {
+            assertTrue(server.isAlive());
+            assertTrue(server.httpUrl().startsWith("http://127.0.0.1:"));
+            ClickHouseHttp admin = server.client(server.admin());
+            assertTrue(admin.ping());
+            assertTrue(admin.version().atLeast(18, 16));
+            assertEquals(
+                    "1970-01-02 00:00:00\n",
+                    admin.query("SELECT toDateTime(86400)"),
+                    "server runs in UTC");
+            assertTrue(Files.size(server.serverLog()) > 0, "server writes its log in the data dir");
+            assertEquals(2, helpers.size(), "the server and its watchdog: " + describe(helpers));
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ourChildren().isEmpty());
+        assertFalse(new ClickHouseHttp(URI.create(server.httpUrl()), server.admin()).ping());
+    }
+
+    @Test
+    void theServerDiesWithItsJvmEvenOnSigkill() throws Exception {
+        Path report = tmp.resolve("owner.txt");
+        Process owner =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                ServerOwner.class.getName(),
+                                tmp.resolve("data").toString(),
+                                report.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(tmp.resolve("owner.log").toFile())
+                        .start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.exists(report) || !owner.isAlive());
+            assertTrue(
+                    Files.exists(report),
+                    () -> "owner JVM died: " + read(tmp.resolve("owner.log")));
+            String[] pidAndPort = Files.readString(report).trim().split(" ");
+            long serverPid = Long.parseLong(pidAndPort[0]);
+            ClickHouseHttp probe =
+                    new ClickHouseHttp(
+                            URI.create("http://127.0.0.1:" + pidAndPort[1]),
+                            new ClickHouseCredentials("x", ""));
+            assertTrue(probe.ping());
+            owner.destroyForcibly().waitFor();
+
+            // Polling over HTTP would keep a connection busy, which delays the server's shutdown.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !running(serverPid));
+            assertFalse(probe.ping());
+        } finally {
+            owner.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aServerThatCannotBindFailsWithItsLogTail() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClickHouseServerSettings settings =
+                    ClickHouseServerSettings.forDataDir(tmp)
+                            .withPorts(taken.getLocalPort(), 0)
+                            .withStartupTimeout(Duration.ofSeconds(20));
+            ClickHouseStartException e =
+                    assertThrows(
+                            ClickHouseStartException.class,
+                            () -> ClickHouseServerProcess.start(settings));
+            assertTrue(e.exitedEarly());
+            assertTrue(e.getMessage().contains("Logs in " + tmp.resolve("log")), e.getMessage());
+            assertTrue(e.getMessage().contains("Address already in use"), e.getMessage());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ourChildren().isEmpty());
+    }
+
+    private static boolean running(long pid) {
+        // A zombie (exited, not yet reaped by its new parent) holds no ports and runs nothing.
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                && !read(Path.of("/proc/" + pid + "/stat")).matches("^\\d+ \\(.*\\) Z .*");
+    }
+
+    private static List<ProcessHandle> ourChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static String describe(List<ProcessHandle> handles) {
+        return handles.stream()
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?"))
+                .toList()
+                .toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -158,57 +157,7 @@ class PipelineEndToEndIT {
 
     /** One batch of envelopes, each breaking one rule of DESIGN 4.1, plus whole-body errors. */
     private static void postMalformedEnvelopesAndExpect4xx() throws Exception {
-        List<String[]> cases = new ArrayList<>();
-        cases.add(new String[] {"42", "not_an_object"});
-        cases.add(
-                new String[] {
-                    "{\"type\":\"stream_trace\",\"timestamp\":1767225600000,\"data\":{}}",
-                    "missing_field:id"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m2\",\"type\":\"\",\"timestamp\":1767225600000,\"data\":{}}",
-                    "missing_field:type"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m3\",\"type\":7,\"timestamp\":1767225600000,\"data\":{}}",
-                    "wrong_type:type"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m4\",\"type\":\"t\",\"timestamp\":1767225600000,\"gateway\":5,\"data\":{}}",
-                    "wrong_type:gateway"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m5\",\"type\":\"t\",\"timestamp\":1767225600000}",
-                    "missing_field:data"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m6\",\"type\":\"t\",\"timestamp\":1767225600000,\"data\":null}",
-                    "missing_field:data"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m7\",\"type\":\"t\",\"timestamp\":1767225600,\"data\":{}}",
-                    "invalid_timestamp"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m8\",\"type\":\"t\",\"timestamp\":\"17672256e5\",\"data\":{}}",
-                    "invalid_timestamp"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m9\",\"type\":\"t\",\"timestamp\":1767225600000.5,\"data\":{}}",
-                    "invalid_timestamp"
-                });
-        cases.add(
-                new String[] {
-                    "{\"id\":\"m10\",\"type\":\"t\",\"data\":{}}", "missing_field:timestamp"
-                });
+        List<String[]> cases = MalformedInputs.ENVELOPES;
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < cases.size(); i++) {
             body.append(i == 0 ? "" : ",").append(cases.get(i)[0]);

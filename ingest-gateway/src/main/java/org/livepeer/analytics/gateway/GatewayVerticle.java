@@ -6,11 +6,17 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.livepeer.analytics.gateway.health.HealthRoutes;
 import org.livepeer.analytics.gateway.health.ReadinessMonitor;
+import org.livepeer.analytics.gateway.http.AccessLog;
 import org.livepeer.analytics.gateway.http.ErrorResponses;
+import org.livepeer.analytics.gateway.ingest.IngestHandler;
 import org.livepeer.analytics.gateway.ingest.IngestRoutes;
+import org.livepeer.analytics.gateway.ingest.OpenApiRoute;
+import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
 import org.livepeer.analytics.gateway.publish.EventPublisher;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.slf4j.Logger;
@@ -18,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wiring only: creates the publisher, lets each feature register its routes, and binds the HTTP
- * server. Started when the server listens; stopping closes the server, then flushes and closes the
- * Kafka clients.
+ * server. Started when the server listens. Stopping is graceful: /ready turns 503, the server stops
+ * accepting connections and waits (bounded) for requests in progress, whose Kafka sends then
+ * finish, and only then the Kafka clients are flushed and closed.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -27,6 +34,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final PublisherFactory publisherFactory;
+    private final GatewayMetrics metrics = new GatewayMetrics();
 
     private EventPublisher publisher;
     private ReadinessMonitor readiness;
@@ -66,8 +74,16 @@ public final class GatewayVerticle extends VerticleBase {
         ErrorResponses errors = new ErrorResponses(config.retryAfterSeconds());
         readiness = new ReadinessMonitor(vertx, publisher::probe, config.readyCheckIntervalMs());
         Router router = Router.router(vertx);
-        HealthRoutes.mount(router, readiness, errors);
-        IngestRoutes.mount(router, config, publisher);
+        new AccessLog(
+                        metrics,
+                        config.accessLog(),
+                        BearerAuthHandler.SOURCE,
+                        IngestHandler.ACCEPTED,
+                        IngestHandler.REJECTED)
+                .install(router);
+        HealthRoutes.mount(router, readiness, errors, metrics);
+        OpenApiRoute.mount(router);
+        IngestRoutes.mount(router, config, publisher, readiness, metrics);
         errors.install(router);
         readiness.start();
         return vertx.createHttpServer(
@@ -80,11 +96,21 @@ public final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (readiness != null) {
-            readiness.stop();
+            readiness.markStopping();
         }
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(
-                () -> publisher == null ? Future.succeededFuture() : publisher.close());
+        long started = System.nanoTime();
+        Future<Void> drained =
+                server == null
+                        ? Future.succeededFuture()
+                        : server.shutdown(config.shutdownTimeoutMs(), TimeUnit.MILLISECONDS);
+        return drained.eventually(
+                        () -> publisher == null ? Future.succeededFuture() : publisher.close())
+                .onComplete(
+                        ar ->
+                                LOG.info(
+                                        "Ingest gateway stopped in {} ms",
+                                        TimeUnit.NANOSECONDS.toMillis(
+                                                System.nanoTime() - started)));
     }
 
     /** The port the server listens on (the real one when configured with 0). */
@@ -93,5 +119,10 @@ public final class GatewayVerticle extends VerticleBase {
             throw new IllegalStateException("the gateway is not listening yet");
         }
         return server.actualPort();
+    }
+
+    /** This gateway's metrics (what {@code GET /metrics} shows). */
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 }

@@ -1,20 +1,29 @@
 package org.livepeer.analytics.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.EventOrigin;
 import org.livepeer.analytics.gateway.publish.EventPublisher;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
 import org.livepeer.analytics.gateway.publish.PublishException;
 
-/** Records what would go to Kafka; can be told to fail sends and readiness probes. */
-final class FakePublisher implements EventPublisher {
+/**
+ * Records what would go to Kafka; reachable unless told otherwise; can be told to fail sends, DLQ
+ * writes and readiness probes, or to hold sends until released.
+ */
+public final class FakePublisher implements EventPublisher {
 
     final List<OutgoingEvent> published = new CopyOnWriteArrayList<>();
     final List<EventOrigin> origins = new CopyOnWriteArrayList<>();
+    final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    final List<Promise<Void>> held = new CopyOnWriteArrayList<>();
     volatile boolean failSends;
-    volatile boolean reachable;
+    volatile boolean failDeadLetters;
+    volatile boolean holdSends;
+    volatile boolean reachable = true;
     volatile boolean closed;
 
     @Override
@@ -26,6 +35,20 @@ final class FakePublisher implements EventPublisher {
         }
         published.addAll(events);
         events.forEach(e -> origins.add(origin));
+        if (holdSends) {
+            Promise<Void> promise = Promise.promise();
+            held.add(promise);
+            return promise.future();
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> publishDeadLetters(List<DeadLetter> letters, EventOrigin origin) {
+        if (failDeadLetters) {
+            return Future.failedFuture(new PublishException("fake DLQ down", null));
+        }
+        deadLetters.addAll(letters);
         return Future.succeededFuture();
     }
 

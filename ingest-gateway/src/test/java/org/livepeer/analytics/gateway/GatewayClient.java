@@ -2,6 +2,7 @@ package org.livepeer.analytics.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
 
 /** A blocking HTTP/1.1 client for the gateway, used from test threads only. */
 public final class GatewayClient {
@@ -40,6 +43,48 @@ public final class GatewayClient {
             request.header("Authorization", "Bearer " + key);
         }
         return send(request.build());
+    }
+
+    /** POSTs {@code body} with extra headers (name, value, name, value, ...). */
+    public HttpResponse<String> post(String key, byte[] body, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + "/v1/events"))
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    /** Sends a POST without waiting for the answer. */
+    public CompletableFuture<HttpResponse<String>> postAsync(String key, String body) {
+        return http.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/v1/events"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** gzip of {@code text}'s UTF-8 bytes. */
+    public static byte[] gzip(String text) {
+        return gzip(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public HttpResponse<String> post(String contentType, String key, String body) {

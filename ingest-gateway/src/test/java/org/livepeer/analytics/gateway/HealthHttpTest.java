@@ -15,6 +15,7 @@ class HealthHttpTest {
     @Test
     void healthIsUpWhileReadyFollowsKafkaReachability() throws Exception {
         FakePublisher fake = new FakePublisher();
+        fake.reachable = false;
         try (RunningGateway gateway = RunningGateway.start(RunningGateway.config(Map.of()), fake)) {
             GatewayClient client = gateway.client();
 

@@ -14,13 +14,39 @@ public enum ConfigKey {
             "",
             "Comma-separated name:key pairs; the name becomes the event's source header."
                     + " Only SHA-256 hashes are kept in memory."),
-    INGEST_MAX_BODY_BYTES("1048576", "Largest accepted request body in bytes (413 above)."),
+    INGEST_API_KEYS_FILE(
+            "",
+            "Path of a file with one name:key per line ('#' starts a comment); merged with"
+                    + " INGEST_API_KEYS. Read once at start."),
+    INGEST_MAX_BODY_BYTES(
+            "1048576",
+            "Largest accepted request body in bytes, after gzip decompression (413 above)."),
     INGEST_MAX_EVENTS("10000", "Most events accepted in one request (413 above)."),
+    INGEST_RATE_LIMIT(
+            "0",
+            "Events per second allowed per API key (token bucket, per gateway instance);"
+                    + " 0 turns rate limiting off. Over it: 429 with Retry-After."),
+    INGEST_RATE_BURST(
+            "0",
+            "Tokens a key's bucket holds (events sent at once after a pause); 0 means one"
+                    + " second's worth (= INGEST_RATE_LIMIT)."),
+    INGEST_MAX_INFLIGHT(
+            "50000",
+            "Most events waiting for Kafka acknowledgement at once; a request that would exceed"
+                    + " it gets 503 overloaded with Retry-After."),
+    DLQ_TOPIC("streaming-events-dlq", "Topic rejected envelopes are written to (best effort)."),
     KAFKA_DELIVERY_TIMEOUT_MS(
-            "5000",
+            "4000",
             "Longest wait for Kafka to acknowledge a request's events before answering 503."),
     READY_CHECK_INTERVAL_MS("2000", "How often /ready re-checks that Kafka is reachable."),
     RETRY_AFTER_SECONDS("1", "Retry-After value sent with 503 answers."),
+    SHUTDOWN_TIMEOUT_MS(
+            "10000",
+            "On stop, longest wait for in-flight requests (and their Kafka sends) to finish."),
+    GATEWAY_ACCESS_LOG(
+            "true",
+            "'true' logs one line per request (logger org.livepeer.analytics.gateway.access);"
+                    + " 'false' turns it off."),
     KAFKA_PRODUCER_PREFIX(
             "",
             "Prefix, not a key: KAFKA_PRODUCER_<NAME>=v sets producer property <name>=v"

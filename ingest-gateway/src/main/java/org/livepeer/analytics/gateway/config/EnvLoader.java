@@ -1,9 +1,7 @@
 package org.livepeer.analytics.gateway.config;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 final class EnvLoader {
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
-    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Settings the delivery guarantee rests on, or that have their own key. */
     private static final Set<String> PROTECTED_PRODUCER_PROPERTIES =
@@ -33,30 +30,65 @@ final class EnvLoader {
 
     GatewayConfig load() {
         AuthMode auth = AuthMode.parse(value(ConfigKey.INGEST_AUTH));
-        List<ApiKey> keys = apiKeys(value(ConfigKey.INGEST_API_KEYS));
+        List<ApiKey> keys = new ApiKeyList().load(value(ConfigKey.INGEST_API_KEYS), keysFile());
         if (auth == AuthMode.BEARER && keys.isEmpty()) {
             throw new ConfigException(
-                    "INGEST_API_KEYS must list at least one name:key pair"
+                    "INGEST_API_KEYS or INGEST_API_KEYS_FILE must list at least one name:key pair"
                             + " (or set INGEST_AUTH=none to accept unauthenticated events)");
         }
-        String topic = value(ConfigKey.EVENTS_TOPIC).trim();
-        if (!TOPIC.matcher(topic).matches()) {
-            throw new ConfigException(
-                    "EVENTS_TOPIC must be 1-249 characters of [A-Za-z0-9._-], got '" + topic + "'");
-        }
+        long delivery = range(ConfigKey.KAFKA_DELIVERY_TIMEOUT_MS, 100, 600_000);
         return new GatewayConfig(
                 nonBlank(ConfigKey.GATEWAY_HOST),
                 (int) range(ConfigKey.GATEWAY_PORT, 0, 65_535),
                 nonBlank(ConfigKey.KAFKA_BOOTSTRAP_SERVERS),
-                topic,
+                topic(ConfigKey.EVENTS_TOPIC),
                 auth,
                 keys,
                 range(ConfigKey.INGEST_MAX_BODY_BYTES, 1, 256L * 1024 * 1024),
                 (int) range(ConfigKey.INGEST_MAX_EVENTS, 1, 1_000_000),
-                range(ConfigKey.KAFKA_DELIVERY_TIMEOUT_MS, 100, 600_000),
+                delivery,
                 range(ConfigKey.READY_CHECK_INTERVAL_MS, 100, 600_000),
                 (int) range(ConfigKey.RETRY_AFTER_SECONDS, 1, 3600),
-                producerOverrides());
+                producerOverrides(),
+                topic(ConfigKey.DLQ_TOPIC),
+                rateLimit(),
+                (int) range(ConfigKey.INGEST_MAX_INFLIGHT, 1, 10_000_000),
+                range(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 600_000),
+                bool(ConfigKey.GATEWAY_ACCESS_LOG));
+    }
+
+    private String topic(ConfigKey key) {
+        String topic = value(key).trim();
+        if (!TOPIC.matcher(topic).matches()) {
+            throw new ConfigException(
+                    key.envName()
+                            + " must be 1-249 characters of [A-Za-z0-9._-], got '"
+                            + topic
+                            + "'");
+        }
+        return topic;
+    }
+
+    private Path keysFile() {
+        String raw = value(ConfigKey.INGEST_API_KEYS_FILE).trim();
+        return raw.isEmpty() ? null : Path.of(raw);
+    }
+
+    private RateLimit rateLimit() {
+        long rate = range(ConfigKey.INGEST_RATE_LIMIT, 0, 100_000_000);
+        long burst = range(ConfigKey.INGEST_RATE_BURST, 0, 1_000_000_000);
+        return new RateLimit(rate, burst == 0 ? rate : burst);
+    }
+
+    private boolean bool(ConfigKey key) {
+        String raw = value(key).trim().toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                    throw new ConfigException(
+                            key.envName() + " must be 'true' or 'false', got '" + raw + "'");
+        };
     }
 
     private String value(ConfigKey key) {
@@ -92,49 +124,6 @@ final class EnvLoader {
                             + "'");
         }
         return v;
-    }
-
-    /** Parses {@code name:key,name2:key2}; error messages never echo a key. */
-    private static List<ApiKey> apiKeys(String raw) {
-        List<ApiKey> keys = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        Set<String> hashes = new HashSet<>();
-        int position = 0;
-        for (String entry : raw.split(",", -1)) {
-            position++;
-            String trimmed = entry.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            ApiKey key = apiKey(trimmed, position);
-            if (!names.add(key.name())) {
-                throw new ConfigException(
-                        "INGEST_API_KEYS names must be unique; '" + key.name() + "' repeats");
-            }
-            if (!hashes.add(HexFormat.of().formatHex(key.sha256()))) {
-                throw new ConfigException(
-                        "INGEST_API_KEYS: the key of '"
-                                + key.name()
-                                + "' is also used by another name; each key must identify one"
-                                + " source");
-            }
-            keys.add(key);
-        }
-        return keys;
-    }
-
-    private static ApiKey apiKey(String entry, int position) {
-        int colon = entry.indexOf(':');
-        String name = colon < 0 ? "" : entry.substring(0, colon).trim();
-        String key = colon < 0 ? "" : entry.substring(colon + 1).trim();
-        if (!KEY_NAME.matcher(name).matches() || key.isEmpty()) {
-            throw new ConfigException(
-                    "INGEST_API_KEYS entry "
-                            + position
-                            + " must be name:key with a name of 1-64 characters of [A-Za-z0-9._-]"
-                            + " and a non-empty key");
-        }
-        return ApiKey.of(name, key);
     }
 
     private Map<String, String> producerOverrides() {

@@ -25,7 +25,12 @@ public record GatewayConfig(
         long deliveryTimeoutMs,
         long readyCheckIntervalMs,
         int retryAfterSeconds,
-        Map<String, String> producerOverrides) {
+        Map<String, String> producerOverrides,
+        String dlqTopic,
+        RateLimit rateLimit,
+        int maxInflightEvents,
+        long shutdownTimeoutMs,
+        boolean accessLog) {
 
     private static final Pattern SECRET_PROPERTY =
             Pattern.compile(".*(password|secret|jaas|token|credential).*");
@@ -37,6 +42,8 @@ public record GatewayConfig(
         Objects.requireNonNull(authMode, "authMode");
         apiKeys = List.copyOf(apiKeys);
         producerOverrides = Map.copyOf(producerOverrides);
+        Objects.requireNonNull(dlqTopic, "dlqTopic");
+        Objects.requireNonNull(rateLimit, "rateLimit");
     }
 
     /**
@@ -67,7 +74,12 @@ public record GatewayConfig(
                 deliveryTimeoutMs,
                 readyCheckIntervalMs,
                 retryAfterSeconds,
-                producerOverrides);
+                producerOverrides,
+                dlqTopic,
+                rateLimit,
+                maxInflightEvents,
+                shutdownTimeoutMs,
+                accessLog);
     }
 
     @Override
@@ -99,6 +111,16 @@ public record GatewayConfig(
                 + retryAfterSeconds
                 + ", producerOverrides="
                 + shownOverrides
+                + ", dlqTopic="
+                + dlqTopic
+                + ", rateLimit="
+                + rateLimit
+                + ", maxInflightEvents="
+                + maxInflightEvents
+                + ", shutdownTimeoutMs="
+                + shutdownTimeoutMs
+                + ", accessLog="
+                + accessLog
                 + "]";
     }
 }

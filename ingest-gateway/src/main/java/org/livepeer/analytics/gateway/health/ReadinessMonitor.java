@@ -22,6 +22,7 @@ public final class ReadinessMonitor {
     private volatile boolean ready;
     private volatile String reason = "Kafka not checked yet";
     private boolean checking;
+    private boolean stopping;
     private long timerId = -1;
 
     public ReadinessMonitor(Vertx vertx, Supplier<Future<Void>> probe, long intervalMs) {
@@ -47,6 +48,26 @@ public final class ReadinessMonitor {
         return ready;
     }
 
+    /**
+     * Marks Kafka unreachable now (a send just failed), so requests take the fast 503 path until
+     * the next successful probe; called on the event loop.
+     */
+    public void markUnavailable(String why) {
+        if (ready) {
+            LOG.warn("Kafka unreachable: not ready (a send failed: {})", why);
+        }
+        reason = "Kafka unreachable: " + why;
+        ready = false;
+    }
+
+    /** Reports not ready from now on: the gateway is shutting down. */
+    public void markStopping() {
+        stop();
+        reason = "shutting down";
+        ready = false;
+        stopping = true;
+    }
+
     /** Why the gateway is not ready (meaningless when it is). */
     public String reason() {
         return reason;
@@ -61,6 +82,9 @@ public final class ReadinessMonitor {
                 .onComplete(
                         ar -> {
                             checking = false;
+                            if (stopping) {
+                                return;
+                            }
                             boolean nowReady = ar.succeeded();
                             if (nowReady != ready) {
                                 logChange(nowReady, ar.cause());

@@ -9,18 +9,32 @@ public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    private final int retryAfterSeconds;
 
     public ApiException(ErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        this(code, message, null, 0);
     }
 
     public ApiException(ErrorCode code, String message, Throwable cause) {
+        this(code, message, cause, 0);
+    }
+
+    /**
+     * @param retryAfterSeconds the {@code Retry-After} value when this failure knows it (rate
+     *     limits do); 0 uses the configured default
+     */
+    public ApiException(ErrorCode code, String message, Throwable cause, int retryAfterSeconds) {
         super(message, cause, false, false);
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** The {@code Retry-After} this failure asks for, or 0 for the configured default. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -3,14 +3,17 @@ package org.livepeer.analytics.gateway.http;
 /** Every error the gateway answers with, its wire code and HTTP status (docs/api.md). */
 public enum ErrorCode {
     INVALID_JSON("invalid_json", 400),
+    INVALID_ENCODING("invalid_encoding", 400),
     UNAUTHORIZED("unauthorized", 401),
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
     TOO_MANY_EVENTS("too_many_events", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    RATE_LIMITED("rate_limited", 429),
     INTERNAL_ERROR("internal_error", 500),
     KAFKA_UNAVAILABLE("kafka_unavailable", 503),
+    OVERLOADED("overloaded", 503),
     NOT_READY("not_ready", 503);
 
     private final String wire;
@@ -32,7 +35,7 @@ public enum ErrorCode {
 
     /** Answers that a client should retry later carry {@code Retry-After}. */
     public boolean retryable() {
-        return status == 503;
+        return status == 503 || status == 429;
     }
 
     /** The code for a status Vert.x set itself (body limit, unmatched route, ...). */
@@ -44,6 +47,7 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             case 503 -> KAFKA_UNAVAILABLE;
             default -> INTERNAL_ERROR;
         };

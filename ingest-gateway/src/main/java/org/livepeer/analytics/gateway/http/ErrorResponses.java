@@ -29,8 +29,12 @@ public final class ErrorResponses {
 
     /** Ends the response with {@code code} and {@code message}. */
     public void send(RoutingContext ctx, ErrorCode code, String message) {
+        send(ctx, code, message, retryAfterSeconds);
+    }
+
+    private void send(RoutingContext ctx, ErrorCode code, String message, int retryAfter) {
         if (code.retryable()) {
-            ctx.response().putHeader("Retry-After", Integer.toString(retryAfterSeconds));
+            ctx.response().putHeader("Retry-After", Integer.toString(retryAfter));
         }
         if (code == ErrorCode.UNAUTHORIZED) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -41,7 +45,9 @@ public final class ErrorResponses {
     private void handleFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException api) {
-            send(ctx, api.code(), api.getMessage());
+            int retryAfter =
+                    api.retryAfterSeconds() > 0 ? api.retryAfterSeconds() : retryAfterSeconds;
+            send(ctx, api.code(), api.getMessage(), retryAfter);
             return;
         }
         int status = ctx.statusCode();

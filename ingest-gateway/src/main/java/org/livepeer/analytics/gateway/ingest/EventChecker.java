@@ -10,6 +10,7 @@ import org.livepeer.analytics.event.envelope.EnvelopeError;
 import org.livepeer.analytics.event.envelope.EnvelopeValidator;
 import org.livepeer.analytics.event.json.InvalidJsonException;
 import org.livepeer.analytics.event.json.StrictJson;
+import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
 
 /**
@@ -24,6 +25,7 @@ public final class EventChecker {
     public static CheckedBatch check(byte[] body, List<RawEvent> events) {
         List<OutgoingEvent> accepted = new ArrayList<>(events.size());
         List<Rejection> rejected = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         for (RawEvent event : events) {
             JsonNode node;
             try {
@@ -32,6 +34,7 @@ public final class EventChecker {
                 rejected.add(
                         new Rejection(
                                 event.index(), null, EnvelopeError.INVALID_JSON, e.getMessage()));
+                letters.add(letter(body, event, null, EnvelopeError.INVALID_JSON, e.getMessage()));
                 continue;
             }
             EnvelopeCheck check = EnvelopeValidator.validate(node);
@@ -40,15 +43,25 @@ public final class EventChecker {
                         Arrays.copyOfRange(body, event.offset(), event.offset() + event.length());
                 accepted.add(new OutgoingEvent(key(valid.envelope()), value));
             } else if (check instanceof EnvelopeCheck.Invalid invalid) {
-                rejected.add(
-                        new Rejection(
-                                event.index(),
-                                idOf(node),
-                                invalid.error().code(),
-                                invalid.error().message()));
+                String code = invalid.error().code();
+                String message = invalid.error().message();
+                rejected.add(new Rejection(event.index(), idOf(node), code, message));
+                letters.add(letter(body, event, node, code, message));
             }
         }
-        return new CheckedBatch(accepted, rejected);
+        return new CheckedBatch(accepted, rejected, letters);
+    }
+
+    private static DeadLetter letter(
+            byte[] body, RawEvent event, JsonNode node, String code, String message) {
+        return DeadLetter.of(
+                body,
+                event.offset(),
+                event.length(),
+                node == null ? null : idOf(node),
+                node == null ? null : textField(node, "type"),
+                code,
+                message);
     }
 
     /**
@@ -64,7 +77,11 @@ public final class EventChecker {
     }
 
     private static String idOf(JsonNode node) {
-        JsonNode id = node.isObject() ? node.get("id") : null;
-        return id != null && id.isTextual() ? id.textValue() : null;
+        return textField(node, "id");
+    }
+
+    private static String textField(JsonNode node, String name) {
+        JsonNode value = node.isObject() ? node.get(name) : null;
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 }

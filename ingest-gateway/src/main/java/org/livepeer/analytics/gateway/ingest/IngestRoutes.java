@@ -1,20 +1,18 @@
 package org.livepeer.analytics.gateway.ingest;
 
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Optional;
 import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.health.ReadinessMonitor;
+import org.livepeer.analytics.gateway.limit.InflightLimit;
+import org.livepeer.analytics.gateway.limit.KeyRateLimiter;
+import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
 import org.livepeer.analytics.gateway.publish.EventPublisher;
 
 /**
- * Registers {@code POST /v1/events}: auth, then media type, then body limit, then ingest. Auth and
- * the media type are checked on a first route, before any body byte is read (Vert.x only allows a
- * body handler ahead of user handlers on one route); both are synchronous, so no body is lost
- * before the second route's body handler takes over.
+ * Registers {@code POST /v1/events}: auth, header checks (media type, encoding, declared length,
+ * rate limit), body reading (bounded, gzip inflated as it streams), then ingest. Everything before
+ * the body reader is synchronous, so no body byte arrives before the reader's handlers are set.
  */
 public final class IngestRoutes {
 
@@ -23,27 +21,28 @@ public final class IngestRoutes {
     private IngestRoutes() {}
 
     /** Adds the ingest route to {@code router}. */
-    public static void mount(Router router, GatewayConfig config, EventPublisher publisher) {
+    public static void mount(
+            Router router,
+            GatewayConfig config,
+            EventPublisher publisher,
+            ReadinessMonitor readiness,
+            GatewayMetrics metrics) {
+        KeyRateLimiter rateLimiter = new KeyRateLimiter(config.rateLimit());
+        InflightLimit inflight = new InflightLimit(config.maxInflightEvents());
+        metrics.inflight(inflight::current);
+        RequestChecks checks = new RequestChecks(config.maxBodyBytes(), rateLimiter, metrics);
         router.post(PATH)
                 .handler(BearerAuthHandler.forConfig(config))
-                .handler(IngestRoutes::checkContentType);
-        router.post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
-                .handler(new IngestHandler(publisher, config.maxEvents()));
-    }
-
-    private static void checkContentType(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Content-Type");
-        Optional<BodyFormat> format = BodyFormat.forContentType(header);
-        if (format.isEmpty()) {
-            ctx.fail(
-                    new ApiException(
-                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                            "Content-Type must be application/json or application/x-ndjson, got "
-                                    + (header == null ? "none" : "'" + header + "'")));
-            return;
-        }
-        ctx.put(IngestHandler.FORMAT, format.get());
-        ctx.next();
+                .handler(checks::headers)
+                .handler(checks::rateLimit)
+                .handler(new BodyReader(config.maxBodyBytes()))
+                .handler(
+                        new IngestHandler(
+                                publisher,
+                                config.maxEvents(),
+                                readiness,
+                                rateLimiter,
+                                inflight,
+                                metrics));
     }
 }

@@ -16,6 +16,12 @@ public interface EventPublisher {
      */
     Future<Void> publish(List<OutgoingEvent> events, EventOrigin origin);
 
+    /**
+     * Writes rejected envelopes to the DLQ topic. Best effort: the caller counts and logs a
+     * failure, and the request's answer does not depend on it.
+     */
+    Future<Void> publishDeadLetters(List<DeadLetter> letters, EventOrigin origin);
+
     /** Succeeds when Kafka answers a cluster request; used by {@code /ready}. */
     Future<Void> probe();
 

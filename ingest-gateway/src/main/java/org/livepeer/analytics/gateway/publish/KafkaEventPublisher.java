@@ -7,6 +7,7 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class KafkaEventPublisher implements EventPublisher {
     /** Header carrying the name of the API key that sent the event. */
     public static final String SOURCE_HEADER = "source";
 
+    /** Longest wait of a readiness probe, so /ready notices an outage quickly. */
+    private static final long PROBE_TIMEOUT_MS = 2000;
+
     /** Bytes allowed in flight before new requests are refused with 503 instead of queued. */
     static final int WRITE_QUEUE_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -45,6 +49,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaAdminClient admin;
     private final String topic;
+    private final String dlqTopic;
     private final long timeoutMs;
 
     private KafkaEventPublisher(
@@ -52,6 +57,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         this.producer = producer;
         this.admin = admin;
         this.topic = config.eventsTopic();
+        this.dlqTopic = config.dlqTopic();
         this.timeoutMs = config.deliveryTimeoutMs();
         producer.setWriteQueueMaxSize(WRITE_QUEUE_MAX_BYTES);
         // Each failure also fails its send's future, which is where it is handled; without this
@@ -89,10 +95,24 @@ public final class KafkaEventPublisher implements EventPublisher {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeout));
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout - LINGER_MS));
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        long linger = lingerMs(props);
+        long requestTimeout = Math.max(1, timeout - linger);
+        props.put(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                Long.toString(Math.max(timeout, linger + requestTimeout)));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(requestTimeout));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout));
         return props;
+    }
+
+    private static long lingerMs(Map<String, String> props) {
+        try {
+            return Math.max(0, Long.parseLong(props.get(ProducerConfig.LINGER_MS_CONFIG).trim()));
+        } catch (NumberFormatException e) {
+            // The producer rejects the bad value itself, naming the property.
+            return LINGER_MS;
+        }
     }
 
     static Map<String, String> adminConfig(GatewayConfig config) {
@@ -114,22 +134,51 @@ public final class KafkaEventPublisher implements EventPublisher {
     public Future<Void> publish(List<OutgoingEvent> events, EventOrigin origin) {
         if (producer.writeQueueFull()) {
             return Future.failedFuture(
-                    new PublishException("too many events waiting for Kafka; retry later", null));
+                    new PublishException(
+                            PublishException.Reason.OVERLOADED,
+                            "too many events waiting for Kafka; retry later",
+                            null));
         }
-        Buffer receivedAt =
-                Buffer.buffer(
-                        Long.toString(origin.receivedAtMs()).getBytes(StandardCharsets.UTF_8));
-        Buffer source = Buffer.buffer(origin.source().getBytes(StandardCharsets.UTF_8));
-        List<Future<?>> sends =
-                events.stream()
-                        .<Future<?>>map(
-                                e ->
-                                        producer.send(
-                                                KafkaProducerRecord.<String, byte[]>create(
-                                                                topic, e.key(), e.value())
-                                                        .addHeader(RECEIVED_AT_HEADER, receivedAt)
-                                                        .addHeader(SOURCE_HEADER, source)))
-                        .toList();
+        Buffer receivedAt = utf8(Long.toString(origin.receivedAtMs()));
+        Buffer source = utf8(origin.source());
+        List<Future<?>> sends = new ArrayList<>(events.size());
+        for (OutgoingEvent e : events) {
+            sends.add(
+                    producer.send(
+                            KafkaProducerRecord.<String, byte[]>create(topic, e.key(), e.value())
+                                    .addHeader(RECEIVED_AT_HEADER, receivedAt)
+                                    .addHeader(SOURCE_HEADER, source)));
+        }
+        return acknowledged(sends, "events");
+    }
+
+    @Override
+    public Future<Void> publishDeadLetters(List<DeadLetter> letters, EventOrigin origin) {
+        if (producer.writeQueueFull()) {
+            return Future.failedFuture(
+                    new PublishException(
+                            PublishException.Reason.OVERLOADED,
+                            "too many events waiting for Kafka; DLQ records dropped",
+                            null));
+        }
+        Buffer receivedAt = utf8(Long.toString(origin.receivedAtMs()));
+        Buffer source = utf8(origin.source());
+        List<Future<?>> sends = new ArrayList<>(letters.size());
+        for (DeadLetter letter : letters) {
+            KafkaProducerRecord<String, byte[]> record =
+                    KafkaProducerRecord.<String, byte[]>create(
+                                    dlqTopic, letter.eventId(), letter.value())
+                            .addHeader(DlqHeaders.ERROR_TYPE, utf8(letter.errorType()))
+                            .addHeader(DlqHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()))
+                            .addHeader(SOURCE_HEADER, source)
+                            .addHeader(RECEIVED_AT_HEADER, receivedAt);
+            DlqHeaders.addOptional(record, letter);
+            sends.add(producer.send(record));
+        }
+        return acknowledged(sends, "DLQ records");
+    }
+
+    private Future<Void> acknowledged(List<Future<?>> sends, String what) {
         return Future.all(sends)
                 .<Void>mapEmpty()
                 .timeout(timeoutMs, TimeUnit.MILLISECONDS)
@@ -137,14 +186,22 @@ public final class KafkaEventPublisher implements EventPublisher {
                         err ->
                                 Future.failedFuture(
                                         new PublishException(
-                                                "Kafka did not acknowledge the events: "
+                                                "Kafka did not acknowledge the "
+                                                        + what
+                                                        + ": "
                                                         + err.getMessage(),
                                                 err)));
     }
 
+    static Buffer utf8(String text) {
+        return Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public Future<Void> probe() {
-        return admin.describeCluster().timeout(timeoutMs, TimeUnit.MILLISECONDS).<Void>mapEmpty();
+        return admin.describeCluster()
+                .timeout(Math.min(timeoutMs, PROBE_TIMEOUT_MS), TimeUnit.MILLISECONDS)
+                .<Void>mapEmpty();
     }
 
     @Override

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,12 +30,17 @@ class GatewayConfigTest {
         assertEquals(AuthMode.BEARER, config.authMode());
         assertEquals(1_048_576, config.maxBodyBytes());
         assertEquals(10_000, config.maxEvents());
-        assertEquals(5000, config.deliveryTimeoutMs());
+        assertEquals(4000, config.deliveryTimeoutMs());
         assertEquals(2000, config.readyCheckIntervalMs());
         assertEquals(1, config.retryAfterSeconds());
         assertEquals(
                 List.of("gw-fra", "gw-nyc"), config.apiKeys().stream().map(ApiKey::name).toList());
         assertEquals(Map.of(), config.producerOverrides());
+        assertEquals("streaming-events-dlq", config.dlqTopic());
+        assertEquals(RateLimit.OFF, config.rateLimit());
+        assertEquals(50_000, config.maxInflightEvents());
+        assertEquals(10_000, config.shutdownTimeoutMs());
+        assertTrue(config.accessLog());
     }
 
     @Test
@@ -49,6 +57,12 @@ class GatewayConfigTest {
         env.put("READY_CHECK_INTERVAL_MS", "250");
         env.put("RETRY_AFTER_SECONDS", "9");
         env.put("KAFKA_PRODUCER_LINGER_MS", "20");
+        env.put("DLQ_TOPIC", "rejects");
+        env.put("INGEST_RATE_LIMIT", "500");
+        env.put("INGEST_RATE_BURST", "2000");
+        env.put("INGEST_MAX_INFLIGHT", "64");
+        env.put("SHUTDOWN_TIMEOUT_MS", "1500");
+        env.put("GATEWAY_ACCESS_LOG", "false");
 
         GatewayConfig config = GatewayConfig.fromEnv(env);
 
@@ -64,6 +78,79 @@ class GatewayConfigTest {
         assertEquals(250, config.readyCheckIntervalMs());
         assertEquals(9, config.retryAfterSeconds());
         assertEquals(Map.of("linger.ms", "20"), config.producerOverrides());
+        assertEquals("rejects", config.dlqTopic());
+        assertEquals(new RateLimit(500, 2000), config.rateLimit());
+        assertEquals(64, config.maxInflightEvents());
+        assertEquals(1500, config.shutdownTimeoutMs());
+        assertFalse(config.accessLog());
+    }
+
+    @Test
+    void burstDefaultsToOneSecondOfTheRate() {
+        GatewayConfig config =
+                GatewayConfig.fromEnv(Map.of("INGEST_API_KEYS", KEYS, "INGEST_RATE_LIMIT", "300"));
+
+        assertEquals(new RateLimit(300, 300), config.rateLimit());
+    }
+
+    @Test
+    void keysFileIsMergedWithTheEnvironmentKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(
+                file, "# operators' keys\n\nlon:key-lon-0003   # London\n  par : key-par-0004\n");
+
+        GatewayConfig config =
+                GatewayConfig.fromEnv(
+                        Map.of("INGEST_API_KEYS", KEYS, "INGEST_API_KEYS_FILE", file.toString()));
+
+        assertEquals(
+                List.of("gw-fra", "gw-nyc", "lon", "par"),
+                config.apiKeys().stream().map(ApiKey::name).toList());
+        assertEquals(ApiKey.of("par", "key-par-0004"), config.apiKeys().get(3));
+    }
+
+    @Test
+    void keysFileAloneIsEnough(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, "lon:key-lon-0003\n");
+
+        GatewayConfig config =
+                GatewayConfig.fromEnv(Map.of("INGEST_API_KEYS_FILE", file.toString()));
+
+        assertEquals(List.of(ApiKey.of("lon", "key-lon-0003")), config.apiKeys());
+    }
+
+    @Test
+    void badKeysFileLinesAreNamedWithoutTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, "lon:key-lon-0003\nkey-without-name\n");
+        Map<String, String> env = Map.of("INGEST_API_KEYS_FILE", file.toString());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfig.fromEnv(env));
+
+        assertTrue(e.getMessage().contains("line 2 must be name:key"), e.getMessage());
+        assertFalse(e.getMessage().contains("key-without-name"), e.getMessage());
+        ConfigException missing =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                GatewayConfig.fromEnv(
+                                        Map.of(
+                                                "INGEST_API_KEYS_FILE",
+                                                dir.resolve("absent").toString())));
+        assertTrue(missing.getMessage().contains("cannot be read"), missing.getMessage());
+    }
+
+    @Test
+    void aNameInBothTheEnvironmentAndTheFileIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, "gw-fra:another-key\n");
+        Map<String, String> env =
+                Map.of("INGEST_API_KEYS", KEYS, "INGEST_API_KEYS_FILE", file.toString());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfig.fromEnv(env));
+
+        assertTrue(e.getMessage().contains("'gw-fra' repeats"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -81,6 +168,12 @@ class GatewayConfigTest {
         "RETRY_AFTER_SECONDS, 0, RETRY_AFTER_SECONDS must be an integer from 1 to 3600",
         "KAFKA_PRODUCER_ACKS, 1, KAFKA_PRODUCER_ACKS cannot be overridden",
         "KAFKA_PRODUCER_ENABLE_IDEMPOTENCE, false, cannot be overridden",
+        "DLQ_TOPIC, dlq topic, DLQ_TOPIC must be 1-249 characters of [A-Za-z0-9._-]",
+        "INGEST_RATE_LIMIT, -1, INGEST_RATE_LIMIT must be an integer from 0 to",
+        "INGEST_RATE_BURST, many, INGEST_RATE_BURST must be an integer from 0 to",
+        "INGEST_MAX_INFLIGHT, 0, INGEST_MAX_INFLIGHT must be an integer from 1 to",
+        "SHUTDOWN_TIMEOUT_MS, -1, SHUTDOWN_TIMEOUT_MS must be an integer from 0 to",
+        "GATEWAY_ACCESS_LOG, yes, GATEWAY_ACCESS_LOG must be 'true' or 'false', got 'yes'",
     })
     void rejectsBadValuesNamingTheKey(String key, String value, String expectedMessage) {
         Map<String, String> env = new HashMap<>(Map.of("INGEST_API_KEYS", KEYS));

@@ -1,14 +1,18 @@
 package org.livepeer.analytics.processor;
 
+import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.livepeer.analytics.processor.route.EventRouter;
+import org.livepeer.analytics.processor.route.DedupKey;
+import org.livepeer.analytics.processor.route.GatewayDeadLetters;
+import org.livepeer.analytics.processor.route.RouteAndDeduplicate;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.source.GatewayRejection;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * The job's wiring from the events stream to the ClickHouse sink, free of connectors so tests can
+ * The job's wiring from the input streams to the ClickHouse sink, free of connectors so tests can
  * feed bounded input and a collecting sink.
  */
 public final class PipelineTopology {
@@ -16,15 +20,34 @@ public final class PipelineTopology {
     private PipelineTopology() {}
 
     /**
-     * Routes every event to its raw-archive row and its typed rows or dead letter, and sends all of
-     * them to {@code clickhouse}.
+     * Archives every event, routes it to typed rows or a dead letter (dropping later copies of an
+     * event id within {@code dedupTtl}), copies the gateway's rejections to the DLQ table, and
+     * sends all rows to {@code clickhouse}.
+     *
+     * @return the typed rows (after deduplication), for consumers beside the sink
      */
-    public static void build(DataStream<KafkaEvent> events, Sink<SinkRow> clickhouse) {
-        SingleOutputStreamOperator<SinkRow> routed =
-                events.process(new EventRouter()).name("route-and-parse").uid("route-and-parse");
-        routed.union(routed.getSideOutput(EventRouter.DEAD_LETTERS))
+    public static DataStream<SinkRow> build(
+            DataStream<KafkaEvent> events,
+            DataStream<GatewayRejection> gatewayRejections,
+            Sink<SinkRow> clickhouse,
+            Duration dedupTtl) {
+        SingleOutputStreamOperator<SinkRow> typed =
+                events.keyBy(new DedupKey())
+                        .process(new RouteAndDeduplicate(dedupTtl))
+                        .name("route-parse-dedup")
+                        .uid("route-parse-dedup");
+        DataStream<SinkRow> gatewayDeadLetters =
+                gatewayRejections
+                        .map(new GatewayDeadLetters())
+                        .name("gateway-dead-letters")
+                        .uid("gateway-dead-letters");
+        typed.union(
+                        typed.getSideOutput(RouteAndDeduplicate.RAW_ARCHIVE),
+                        typed.getSideOutput(RouteAndDeduplicate.DEAD_LETTERS),
+                        gatewayDeadLetters)
                 .sinkTo(clickhouse)
                 .name("clickhouse")
                 .uid("clickhouse-sink");
+        return typed;
     }
 }

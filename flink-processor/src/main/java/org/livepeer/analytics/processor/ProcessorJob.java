@@ -6,10 +6,16 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.live.LiveMetricsConfig;
+import org.livepeer.analytics.processor.live.LiveMetricsSink;
+import org.livepeer.analytics.processor.live.LiveMetricsTopology;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSink;
 import org.livepeer.analytics.processor.source.EventSource;
+import org.livepeer.analytics.processor.source.EventTimestamps;
+import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +48,29 @@ public final class ProcessorJob {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointIntervalMs(), CheckpointingMode.AT_LEAST_ONCE);
         env.configure(restartForever());
-        PipelineTopology.build(
+        ProcessorConfig.EventTime time = config.eventTime();
+        DataStream<KafkaEvent> events =
                 env.fromSource(
                                 EventSource.create(config),
-                                WatermarkStrategy.noWatermarks(),
+                                EventTimestamps.strategy(time.outOfOrderness(), time.idleness()),
                                 "kafka-streaming-events")
-                        .uid("kafka-streaming-events"),
-                new ClickHouseSink(config.sink()));
+                        .uid("kafka-streaming-events");
+        PipelineTopology.build(
+                events,
+                env.fromSource(
+                                EventSource.gatewayRejections(config),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka-gateway-dlq")
+                        .uid("kafka-gateway-dlq"),
+                new ClickHouseSink(config.sink()),
+                time.dedupTtl());
+        LiveMetricsConfig live = config.live();
+        if (live.enabled()) {
+            LiveMetricsTopology.build(
+                    events,
+                    LiveMetricsSink.create(config.kafkaBootstrapServers(), live.topic()),
+                    live);
+        }
     }
 
     /**

@@ -2,20 +2,32 @@ package org.livepeer.analytics.processor.config;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.livepeer.analytics.processor.live.LiveMetricsConfig;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSinkConfig;
 
 /** The processor's whole configuration, loaded once from environment variables and validated. */
 public record ProcessorConfig(
         String kafkaBootstrapServers,
         String eventsTopic,
+        String dlqTopic,
         String groupId,
         StartingOffsets startingOffsets,
         long checkpointIntervalMs,
         int parallelism,
-        ClickHouseSinkConfig sink)
+        long partitionDiscoveryIntervalMs,
+        EventTime eventTime,
+        ClickHouseSinkConfig sink,
+        LiveMetricsConfig live)
         implements Serializable {
+
+    /**
+     * Event-time handling: how long ids are remembered for deduplication, and the watermark bounds.
+     */
+    public record EventTime(Duration dedupTtl, Duration outOfOrderness, Duration idleness)
+            implements Serializable {}
 
     /** Where the Kafka source starts when the group has no committed offset, or always. */
     public enum StartingOffsets {
@@ -44,10 +56,17 @@ public record ProcessorConfig(
         return new ProcessorConfig(
                 r.nonEmpty(ProcessorKey.KAFKA_BOOTSTRAP_SERVERS),
                 r.nonEmpty(ProcessorKey.EVENTS_TOPIC),
+                r.nonEmpty(ProcessorKey.DLQ_TOPIC),
                 r.nonEmpty(ProcessorKey.PROCESSOR_GROUP_ID),
                 StartingOffsets.parse(r.nonEmpty(ProcessorKey.PROCESSOR_STARTING_OFFSETS)),
                 r.positiveLong(ProcessorKey.PROCESSOR_CHECKPOINT_INTERVAL_MS),
                 (int) r.positiveLong(ProcessorKey.PROCESSOR_PARALLELISM),
+                r.positiveLong(ProcessorKey.PROCESSOR_PARTITION_DISCOVERY_MS),
+                new EventTime(
+                        Duration.ofHours(r.positiveLong(ProcessorKey.DEDUP_TTL_HOURS)),
+                        Duration.ofMillis(
+                                r.positiveLong(ProcessorKey.WATERMARK_OUT_OF_ORDERNESS_MS)),
+                        Duration.ofMillis(r.positiveLong(ProcessorKey.WATERMARK_IDLENESS_MS))),
                 new ClickHouseSinkConfig(
                         r.uri(ProcessorKey.CLICKHOUSE_URL),
                         r.nonEmpty(ProcessorKey.CLICKHOUSE_WRITER_USER),
@@ -56,7 +75,8 @@ public record ProcessorConfig(
                         (int) r.positiveLong(ProcessorKey.SINK_BATCH_MAX_ROWS),
                         r.positiveLong(ProcessorKey.SINK_BATCH_MAX_BYTES),
                         r.positiveLong(ProcessorKey.SINK_BATCH_MAX_DELAY_MS),
-                        r.positiveLong(ProcessorKey.SINK_RETRY_MAX_DURATION_MS)));
+                        r.positiveLong(ProcessorKey.SINK_RETRY_MAX_DURATION_MS)),
+                LiveMetricsConfig.fromEnv(env));
     }
 
     /** Reads keys with their defaults and fails with a message naming the key. */

@@ -4,6 +4,9 @@ package org.livepeer.analytics.processor.config;
 public enum ProcessorKey {
     KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers"),
     EVENTS_TOPIC("streaming-events", "Topic the events are read from"),
+    DLQ_TOPIC(
+            "streaming-events-dlq",
+            "Topic of the ingest gateway's rejections, copied to streaming_events_dlq"),
     PROCESSOR_GROUP_ID(
             "livepeer-analytics-processor",
             "Kafka consumer group (offsets committed on checkpoints)"),
@@ -13,6 +16,14 @@ public enum ProcessorKey {
     PROCESSOR_CHECKPOINT_INTERVAL_MS(
             "2000", "Checkpoint interval; the ClickHouse sink flushes on each"),
     PROCESSOR_PARALLELISM("1", "Operator parallelism"),
+    PROCESSOR_PARTITION_DISCOVERY_MS(
+            "10000", "How often the Kafka sources look for new partitions (and the DLQ topic)"),
+    DEDUP_TTL_HOURS(
+            "24", "How long an event id is remembered to drop later copies of the same event"),
+    WATERMARK_OUT_OF_ORDERNESS_MS(
+            "5000", "How late (event time) an event may arrive behind the newest one seen"),
+    WATERMARK_IDLENESS_MS(
+            "30000", "After this long without records a partition stops holding back watermarks"),
     CLICKHOUSE_URL("http://127.0.0.1:8123", "ClickHouse HTTP endpoint"),
     CLICKHOUSE_WRITER_USER("writer", "ClickHouse user with INSERT rights"),
     CLICKHOUSE_WRITER_PASSWORD("", "Password of CLICKHOUSE_WRITER_USER"),

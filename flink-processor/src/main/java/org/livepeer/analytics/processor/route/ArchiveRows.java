@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.source.GatewayRejection;
 
 /**
  * Builds the processor's own rows: the raw archive row every record gets, and the dead-letter row
@@ -17,6 +19,9 @@ final class ArchiveRows {
 
     /** Who is named in `source` when the record carries no gateway header (a direct producer). */
     static final String DIRECT_SOURCE = "kafka";
+
+    /** The `source` of dead letters copied from the gateway's DLQ topic. */
+    static final String GATEWAY_SOURCE = "gateway";
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -70,6 +75,7 @@ final class ArchiveRows {
         long dateMs = id.eventTsMs() > 0 ? id.eventTsMs() : rec.processedTsMs();
         Instant at = Instant.ofEpochMilli(dateMs);
         return row(
+                rec,
                 ProcessorTables.RAW_ARCHIVE,
                 new RawEvent(
                         id.eventId(),
@@ -88,6 +94,7 @@ final class ArchiveRows {
     static SinkRow deadLetter(RecordContext rec, Identity id, String errorType, String message) {
         Instant at = Instant.ofEpochMilli(rec.processedTsMs());
         return row(
+                rec,
                 ProcessorTables.DEAD_LETTERS,
                 new DeadLetter(
                         id.eventId(),
@@ -106,9 +113,60 @@ final class ArchiveRows {
                         DATE.format(at)));
     }
 
-    private static SinkRow row(String table, Record row) {
+    /**
+     * The dead-letter row of a record from the gateway's DLQ topic: {@code source} names the
+     * gateway as the one that rejected it; the API key's name goes into the message.
+     */
+    static SinkRow gatewayDeadLetter(GatewayRejection r, long processedTsMs) {
+        Instant at = Instant.ofEpochMilli(processedTsMs);
+        boolean typed = r.errorType != null && !r.errorType.isEmpty();
+        String message;
+        if (!typed) {
+            message = "the gateway's DLQ record has no error_type header";
+        } else if (r.errorMessage == null) {
+            message = "(no error_message header)";
+        } else {
+            message = r.errorMessage;
+        }
+        if (r.source != null && !r.source.isEmpty()) {
+            message = message + " (key: " + r.source + ")";
+        }
+        RecordContext rec =
+                new RecordContext(
+                        r.topic,
+                        r.partition,
+                        r.offset,
+                        GATEWAY_SOURCE,
+                        processedTsMs,
+                        new String(r.value, StandardCharsets.UTF_8));
+        return row(
+                rec,
+                ProcessorTables.DEAD_LETTERS,
+                new DeadLetter(
+                        r.eventId == null ? "" : r.eventId,
+                        r.eventType == null ? "" : r.eventType,
+                        0L,
+                        "",
+                        GATEWAY_SOURCE,
+                        typed ? r.errorType : DeadLetterCodes.INVALID_PAYLOAD,
+                        message,
+                        rec.text(),
+                        rec.topic(),
+                        rec.partition(),
+                        rec.offset(),
+                        processedTsMs,
+                        DATE_TIME.format(at),
+                        DATE.format(at)));
+    }
+
+    private static SinkRow row(RecordContext rec, String table, Record row) {
         try {
-            return new SinkRow(table, WRITER.writeValueAsString(row));
+            return new SinkRow(
+                    table,
+                    WRITER.writeValueAsString(row),
+                    rec.topic(),
+                    rec.partition(),
+                    rec.offset());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a " + table + " row", e);
         }

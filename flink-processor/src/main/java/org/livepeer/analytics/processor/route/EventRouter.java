@@ -1,11 +1,10 @@
 package org.livepeer.analytics.processor.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 import org.livepeer.analytics.event.envelope.Envelope;
 import org.livepeer.analytics.event.envelope.EnvelopeCheck;
 import org.livepeer.analytics.event.envelope.EnvelopeValidator;
@@ -21,77 +20,59 @@ import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * Turns each Kafka record into its raw-archive row plus either typed rows (main output) or one
- * dead-letter row (side output {@link #DEAD_LETTERS}). Every record produces exactly one raw row
- * and at least one other row: nothing is dropped without a trace.
+ * Turns each Kafka record into its raw-archive row plus either typed rows or one dead-letter row:
+ * nothing is dropped without a trace. Stateless and free of Flink types, so tests call it directly;
+ * {@link RouteAndDeduplicate} runs it inside the job.
  */
-public final class EventRouter extends ProcessFunction<KafkaEvent, SinkRow> {
+public final class EventRouter implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Rows for `streaming_events_dlq`. */
-    public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
-
-    @Override
-    public void processElement(KafkaEvent event, Context ctx, Collector<SinkRow> out) {
-        RecordContext rec = RecordContext.of(event, System.currentTimeMillis());
+    /** Routes one record; {@code processedTsMs} stamps the raw and dead-letter rows. */
+    public Routed route(KafkaEvent event, long processedTsMs) {
+        RecordContext rec = RecordContext.of(event, processedTsMs);
         JsonNode node;
         try {
             node = StrictJson.parse(event.value);
         } catch (InvalidJsonException e) {
-            out.collect(ArchiveRows.raw(rec, ArchiveRows.Identity.UNKNOWN));
             String code =
                     e.encodingError()
                             ? DeadLetterCodes.INVALID_ENCODING
                             : DeadLetterCodes.INVALID_JSON;
-            deadLetter(ctx, rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage());
-            return;
+            return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage());
         }
         EnvelopeCheck check = EnvelopeValidator.validate(node);
         if (check instanceof EnvelopeCheck.Invalid invalid) {
-            ArchiveRows.Identity id = partialIdentity(node);
-            out.collect(ArchiveRows.raw(rec, id));
-            deadLetter(
-                    ctx,
+            return rejected(
                     rec,
-                    id,
+                    partialIdentity(node),
                     DeadLetterCodes.fromEnvelope(invalid.error()),
                     invalid.error().message());
-            return;
         }
         Envelope envelope = ((EnvelopeCheck.Valid) check).envelope();
         ArchiveRows.Identity id =
                 new ArchiveRows.Identity(
                         envelope.id(), envelope.type(), envelope.timestampMs(), envelope.gateway());
-        out.collect(ArchiveRows.raw(rec, id));
-        routeTyped(envelope, rec, id, ctx, out);
+        return routeTyped(envelope, rec, id);
     }
 
-    private static void routeTyped(
-            Envelope envelope,
-            RecordContext rec,
-            ArchiveRows.Identity id,
-            Context ctx,
-            Collector<SinkRow> out) {
+    private static Routed routeTyped(
+            Envelope envelope, RecordContext rec, ArchiveRows.Identity id) {
         Optional<EventParser> parser = EventParsers.forType(envelope.type());
         if (parser.isEmpty()) {
-            deadLetter(
-                    ctx,
+            return rejected(
                     rec,
                     id,
                     DeadLetterCodes.UNKNOWN_EVENT_TYPE,
                     "no parser for event type '" + envelope.type() + "'");
-            return;
         }
         ParseOutcome outcome = parse(parser.get(), envelope);
         if (outcome instanceof ParseOutcome.Rejected rejected) {
-            deadLetter(ctx, rec, id, rejected.errorType(), rejected.message());
-            return;
+            return rejected(rec, id, rejected.errorType(), rejected.message());
         }
         List<TypedRow> rows = ((ParseOutcome.Parsed) outcome).rows();
         if (rows.isEmpty()) {
-            deadLetter(ctx, rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows");
-            return;
+            return rejected(rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows");
         }
         EventMeta meta =
                 new EventMeta(
@@ -100,9 +81,17 @@ public final class EventRouter extends ProcessFunction<KafkaEvent, SinkRow> {
                         envelope.timestampMs(),
                         envelope.gateway(),
                         rec.source());
+        List<SinkRow> typed = new ArrayList<>(rows.size());
         for (TypedRow row : rows) {
-            out.collect(new SinkRow(row.table(), RowJson.line(meta, row)));
+            typed.add(
+                    new SinkRow(
+                            row.table(),
+                            RowJson.line(meta, row),
+                            rec.topic(),
+                            rec.partition(),
+                            rec.offset()));
         }
+        return new Routed(ArchiveRows.raw(rec, id), typed, null);
     }
 
     /** A parser bug must not stop the pipeline: the event is dead-lettered with the cause. */
@@ -113,6 +102,14 @@ public final class EventRouter extends ProcessFunction<KafkaEvent, SinkRow> {
             return new ParseOutcome.Rejected(
                     DeadLetterCodes.INVALID_PAYLOAD, "parser failed: " + e);
         }
+    }
+
+    private static Routed rejected(
+            RecordContext rec, ArchiveRows.Identity id, String errorType, String message) {
+        return new Routed(
+                ArchiveRows.raw(rec, id),
+                List.of(),
+                ArchiveRows.deadLetter(rec, id, errorType, message));
     }
 
     /** Whatever id, type and gateway an invalid envelope has; its timestamp is not trusted. */
@@ -129,14 +126,5 @@ public final class EventRouter extends ProcessFunction<KafkaEvent, SinkRow> {
 
     private static String textOrEmpty(JsonNode node) {
         return node.isTextual() ? node.textValue() : "";
-    }
-
-    private static void deadLetter(
-            Context ctx,
-            RecordContext rec,
-            ArchiveRows.Identity id,
-            String errorType,
-            String message) {
-        ctx.output(DEAD_LETTERS, ArchiveRows.deadLetter(rec, id, errorType, message));
     }
 }

@@ -1,11 +1,12 @@
 package org.livepeer.analytics.processor.source;
 
+import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 
-/** Builds the Kafka source of the events topic. */
+/** Builds the Kafka sources: the events topic and the gateway's DLQ topic. */
 public final class EventSource {
 
     private EventSource() {}
@@ -18,13 +19,33 @@ public final class EventSource {
                 .setStartingOffsets(startingOffsets(config.startingOffsets()))
                 .setDeserializer(new KafkaEventDeserializer())
                 .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty(
+                        "partition.discovery.interval.ms",
+                        Long.toString(config.partitionDiscoveryIntervalMs()))
+                .build();
+    }
+
+    /**
+     * The gateway's rejections. Subscribed by pattern so that a DLQ topic which does not exist yet
+     * (no rejection so far) is picked up once created instead of failing the job.
+     */
+    public static KafkaSource<GatewayRejection> gatewayRejections(ProcessorConfig config) {
+        return KafkaSource.<GatewayRejection>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopicPattern(Pattern.compile(Pattern.quote(config.dlqTopic())))
+                .setGroupId(config.groupId())
+                .setStartingOffsets(startingOffsets(config.startingOffsets()))
+                .setDeserializer(new GatewayRejectionDeserializer())
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty(
+                        "partition.discovery.interval.ms",
+                        Long.toString(config.partitionDiscoveryIntervalMs()))
                 .build();
     }
 
     // The connector's API still takes Kafka's deprecated OffsetResetStrategy.
     @SuppressWarnings("deprecation")
-    static OffsetsInitializer startingOffsets(ProcessorConfig.StartingOffsets mode) {
+    public static OffsetsInitializer startingOffsets(ProcessorConfig.StartingOffsets mode) {
         return switch (mode) {
             case COMMITTED_OR_EARLIEST ->
                     OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);

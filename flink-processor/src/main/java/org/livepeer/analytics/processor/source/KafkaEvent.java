@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One record of the events topic as read: the value's exact bytes plus where it came from. A Flink
- * POJO (public fields, no-arg constructor) so it needs no Kryo.
+ * One record of the events topic as read: the value's exact bytes plus where it came from, and the
+ * envelope id and timestamp when a cheap look ({@link EnvelopePeek}) could read them. A Flink POJO
+ * (public fields, no-arg constructor) so it needs no Kryo.
  */
 public final class KafkaEvent {
 
@@ -21,6 +22,12 @@ public final class KafkaEvent {
      */
     public String sourceHeader;
 
+    /** The envelope's {@code id} if readable, else null: the deduplication key. */
+    public String eventId;
+
+    /** The envelope's valid timestamp in ms, else 0: the event time for watermarks. */
+    public long eventTsMs;
+
     public KafkaEvent() {}
 
     public KafkaEvent(byte[] value, String topic, int partition, long offset, String sourceHeader) {
@@ -29,6 +36,9 @@ public final class KafkaEvent {
         this.partition = partition;
         this.offset = offset;
         this.sourceHeader = sourceHeader;
+        EnvelopePeek peek = EnvelopePeek.of(this.value);
+        this.eventId = peek.id();
+        this.eventTsMs = peek.timestampMs();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,28 @@ class ProcessorConfigTest {
                         IllegalArgumentException.class,
                         () -> ProcessorConfig.fromEnv(Map.of("PROCESSOR_STARTING_OFFSETS", "x")));
         assertTrue(e.getMessage().contains("PROCESSOR_STARTING_OFFSETS"), e.getMessage());
+    }
+
+    @Test
+    void deduplicationAndWatermarkSettingsHaveDefaultsAndOverrides() {
+        ProcessorConfig defaults = ProcessorConfig.fromEnv(Map.of());
+        assertEquals("streaming-events-dlq", defaults.dlqTopic());
+        assertEquals(Duration.ofHours(24), defaults.eventTime().dedupTtl());
+        assertEquals(Duration.ofSeconds(5), defaults.eventTime().outOfOrderness());
+        ProcessorConfig set =
+                ProcessorConfig.fromEnv(
+                        Map.of(
+                                "DEDUP_TTL_HOURS", "2",
+                                "WATERMARK_IDLENESS_MS", "1000",
+                                "DLQ_TOPIC", "rejects"));
+        assertEquals(Duration.ofHours(2), set.eventTime().dedupTtl());
+        assertEquals(Duration.ofSeconds(1), set.eventTime().idleness());
+        assertEquals("rejects", set.dlqTopic());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ProcessorConfig.fromEnv(Map.of("DEDUP_TTL_HOURS", "0")));
+        assertTrue(e.getMessage().contains("DEDUP_TTL_HOURS"), e.getMessage());
     }
 
     @Test

@@ -9,7 +9,8 @@ interface BatchInserter extends AutoCloseable {
      * Inserts {@code body} (JSONEachRow lines) into {@code table}, retrying retryable failures.
      *
      * @return how many retries it took
-     * @throws IOException when the batch cannot be written (data rejected, or retries exhausted)
+     * @throws RejectedBatchException when ClickHouse rejects the data itself
+     * @throws IOException when the batch cannot be written otherwise (retries exhausted, fatal)
      */
     int insert(String table, byte[] body, int rows) throws IOException, InterruptedException;
 

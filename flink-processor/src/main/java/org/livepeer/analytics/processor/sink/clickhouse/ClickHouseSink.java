@@ -14,6 +14,9 @@ public final class ClickHouseSink implements Sink<SinkRow> {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where rows ClickHouse rejects are dead-lettered (error type {@code sink_rejected}). */
+    public static final String DEAD_LETTER_TABLE = "streaming_events_dlq";
+
     private final ClickHouseSinkConfig config;
 
     public ClickHouseSink(ClickHouseSinkConfig config) {

@@ -11,6 +11,10 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  * timer finds its oldest row older than the delay bound, and for every table on {@link
  * #flush(boolean)}, which Flink calls before each checkpoint barrier. Timer callbacks run in the
  * task's mailbox thread, so no locking is needed.
+ *
+ * <p>A batch ClickHouse rejects as bad data is split in halves until the rejected rows are found;
+ * the good rows are written and each bad row becomes a {@code sink_rejected} dead letter, which is
+ * flushed after every other table so a checkpoint never completes without it.
  */
 final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
 
@@ -19,6 +23,7 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
     private final ProcessingTimeService time;
     private final SinkMetrics metrics;
     private final Map<String, TableBatch> batches = new LinkedHashMap<>();
+    private final TableBatch deadLetters = new TableBatch();
     private boolean timerPending;
 
     ClickHouseSinkWriter(
@@ -30,28 +35,39 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
         this.inserter = inserter;
         this.time = time;
         this.metrics = metrics;
+        // Present from the start: rows added to it while other batches are sent never change the
+        // map's structure during iteration.
+        batches.put(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
     }
 
     @Override
     public void write(SinkRow row, Context context) throws IOException, InterruptedException {
         TableBatch batch = batches.computeIfAbsent(row.table, t -> new TableBatch());
-        batch.add(row.json, time.getCurrentProcessingTime());
-        if (batch.rows() >= config.batchMaxRows() || batch.sizeBytes() >= config.batchMaxBytes()) {
-            send(row.table, batch);
-        }
+        add(row.table, batch, row);
         scheduleTimer();
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         for (Map.Entry<String, TableBatch> e : batches.entrySet()) {
-            send(e.getKey(), e.getValue());
+            if (e.getValue() != deadLetters) {
+                send(e.getKey(), e.getValue());
+            }
         }
+        send(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
     }
 
     @Override
     public void close() throws Exception {
         inserter.close();
+    }
+
+    private void add(String table, TableBatch batch, SinkRow row)
+            throws IOException, InterruptedException {
+        batch.add(row, time.getCurrentProcessingTime());
+        if (batch.rows() >= config.batchMaxRows() || batch.sizeBytes() >= config.batchMaxBytes()) {
+            send(table, batch);
+        }
     }
 
     private void scheduleTimer() {
@@ -82,10 +98,48 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
         if (batch.isEmpty()) {
             return;
         }
-        int retries = inserter.insert(table, batch.body(), batch.rows());
-        metrics.rowsWritten().inc(batch.rows());
-        metrics.batchesWritten().inc();
-        metrics.retries().inc(retries);
+        long started = System.nanoTime();
+        byte[] body = batch.body();
+        try {
+            metrics.retries().inc(inserter.insert(table, body, batch.rows()));
+            metrics.rowsWritten().inc(batch.rows());
+            metrics.batchesWritten().inc();
+        } catch (RejectedBatchException e) {
+            if (batch == deadLetters) {
+                // Dead letters have nowhere else to go: stop rather than lose them.
+                throw new IOException("ClickHouse rejected dead-letter rows: " + e.getMessage(), e);
+            }
+            // Dead letters found here go to their own batch; this one is left as it is until done.
+            split(table, batch, body, 0, batch.rows(), e.getMessage());
+        }
         batch.clear();
+        metrics.batchLatencyMs().update((System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Rows {@code [from, to)} were rejected together: write each half, or dead-letter one row. */
+    private void split(String table, TableBatch batch, byte[] whole, int from, int to, String error)
+            throws IOException, InterruptedException {
+        if (to - from == 1) {
+            metrics.rowsDeadLettered().inc();
+            SinkRow dlq =
+                    RejectedRows.deadLetter(
+                            table, batch.row(from), error, time.getCurrentProcessingTime());
+            add(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters, dlq);
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        insertRange(table, batch, whole, from, mid);
+        insertRange(table, batch, whole, mid, to);
+    }
+
+    private void insertRange(String table, TableBatch batch, byte[] whole, int from, int to)
+            throws IOException, InterruptedException {
+        try {
+            metrics.retries().inc(inserter.insert(table, batch.body(whole, from, to), to - from));
+            metrics.rowsWritten().inc(to - from);
+            metrics.batchesWritten().inc();
+        } catch (RejectedBatchException e) {
+            split(table, batch, whole, from, to, e.getMessage());
+        }
     }
 }

@@ -3,16 +3,18 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 import java.io.IOException;
 import org.livepeer.analytics.clickhouse.http.ClickHouseException;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.http.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Inserts batches with the project's ClickHouse HTTP client. Retryable failures (server down,
  * overloaded, too many parts) are retried with exponential backoff for up to {@code
- * retryMaxDurationMs}; anything else fails the batch, so the job restarts from its last checkpoint
- * instead of losing rows.
+ * retryMaxDurationMs}; a rejection of the data is reported as {@link RejectedBatchException} so the
+ * writer can isolate the bad rows; anything else fails the batch, so the job restarts from its last
+ * checkpoint instead of losing rows. Public for the sink benchmark.
  */
-final class HttpBatchInserter implements BatchInserter {
+public final class HttpBatchInserter implements BatchInserter {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpBatchInserter.class);
     private static final long FIRST_BACKOFF_MS = 100;
@@ -22,7 +24,7 @@ final class HttpBatchInserter implements BatchInserter {
     private final String database;
     private final long retryMaxDurationMs;
 
-    HttpBatchInserter(ClickHouseSinkConfig config) {
+    public HttpBatchInserter(ClickHouseSinkConfig config) {
         this.http = new ClickHouseHttp(config.url(), config.user(), config.password());
         this.database = config.database();
         this.retryMaxDurationMs = config.retryMaxDurationMs();
@@ -42,6 +44,9 @@ final class HttpBatchInserter implements BatchInserter {
                 }
                 return retries;
             } catch (ClickHouseException e) {
+                if (e.kind() == FailureKind.REJECT_DATA) {
+                    throw new RejectedBatchException(e.getMessage(), e);
+                }
                 if (!e.retryable() || System.currentTimeMillis() + backoff > deadline) {
                     throw new IOException(
                             "cannot write "

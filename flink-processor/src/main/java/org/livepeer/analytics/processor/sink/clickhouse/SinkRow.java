@@ -3,19 +3,30 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 import java.util.Objects;
 
 /**
- * One row on its way to ClickHouse: the bare table name and the row as a JSONEachRow line. A Flink
- * POJO, so rows travel between operators without Kryo.
+ * One row on its way to ClickHouse: the bare table name, the row as a JSONEachRow line, and the
+ * Kafka record it came from (so a row ClickHouse rejects can be dead-lettered with its origin). A
+ * Flink POJO, so rows travel between operators without Kryo.
  */
 public final class SinkRow {
 
     public String table = "";
     public String json = "";
+    public String kafkaTopic = "";
+    public int kafkaPartition = -1;
+    public long kafkaOffset = -1;
 
     public SinkRow() {}
 
     public SinkRow(String table, String json) {
         this.table = Objects.requireNonNull(table, "table");
         this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public SinkRow(String table, String json, String kafkaTopic, int partition, long offset) {
+        this(table, json);
+        this.kafkaTopic = Objects.requireNonNull(kafkaTopic, "kafkaTopic");
+        this.kafkaPartition = partition;
+        this.kafkaOffset = offset;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.junit.jupiter.api.Test;
 
 class ClickHouseSinkWriterTest {
@@ -20,6 +21,13 @@ class ClickHouseSinkWriterTest {
 
     private final RecordingInserter inserter = new RecordingInserter();
     private final ManualTime time = new ManualTime();
+    private final SinkMetrics metrics =
+            new SinkMetrics(
+                    new SimpleCounter(),
+                    new SimpleCounter(),
+                    new SimpleCounter(),
+                    new SimpleCounter(),
+                    new DescriptiveStatisticsHistogram(10));
 
     private ClickHouseSinkWriter writer(int maxRows, long maxBytes) {
         ClickHouseSinkConfig config =
@@ -32,8 +40,6 @@ class ClickHouseSinkWriterTest {
                         maxBytes,
                         DELAY_MS,
                         1000);
-        SinkMetrics metrics =
-                new SinkMetrics(new SimpleCounter(), new SimpleCounter(), new SimpleCounter());
         return new ClickHouseSinkWriter(config, inserter, time, metrics);
     }
 
@@ -90,6 +96,56 @@ class ClickHouseSinkWriterTest {
         assertEquals(List.of("a:1\n"), inserter.batches);
     }
 
+    @Test
+    void aRejectedBatchIsSplitUntilTheBadRowsAreDeadLetteredAndTheRestIsWritten() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        for (int i = 0; i < 10; i++) {
+            String json =
+                    i == 3 || i == 7 ? "{\"event_id\":\"bad" + i + "\"}" : "{\"n\":" + i + "}";
+            writer.write(new SinkRow("a", json, "topic", 2, 100 + i), null);
+        }
+        writer.flush(false);
+
+        String written =
+                String.join(
+                        "",
+                        inserter.batches.stream()
+                                .filter(b -> b.startsWith("a:"))
+                                .map(b -> b.substring(2))
+                                .toList());
+        for (int i = 0; i < 10; i++) {
+            boolean bad = i == 3 || i == 7;
+            assertEquals(!bad, written.contains("{\"n\":" + i + "}\n"), "row " + i);
+        }
+        assertEquals(8, written.split("\n").length, "each good row is written exactly once");
+        List<String> dlq =
+                inserter.batches.stream()
+                        .filter(b -> b.startsWith("streaming_events_dlq:"))
+                        .toList();
+        assertEquals(1, dlq.size(), "dead letters are flushed with the checkpoint");
+        String[] deadLetters = dlq.get(0).substring("streaming_events_dlq:".length()).split("\n");
+        assertEquals(2, deadLetters.length);
+        assertTrue(deadLetters[0].contains("\"event_id\":\"bad3\""), deadLetters[0]);
+        assertTrue(deadLetters[0].contains("\"error_type\":\"sink_rejected\""), deadLetters[0]);
+        assertTrue(deadLetters[0].contains("Cannot parse"), deadLetters[0]);
+        assertTrue(deadLetters[0].contains("\"kafka_offset\":103"), deadLetters[0]);
+        assertTrue(deadLetters[1].contains("\"event_id\":\"bad7\""), deadLetters[1]);
+        assertEquals(8 + 2, metrics.rowsWritten().getCount(), "good rows plus dead letters");
+        assertEquals(2, metrics.rowsDeadLettered().getCount());
+    }
+
+    @Test
+    void rejectedDeadLettersFailTheFlushRatherThanVanish() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        writer.write(new SinkRow("streaming_events_dlq", "{\"event_id\":\"poison\"}"), null);
+        IOException e = assertThrows(IOException.class, () -> writer.flush(false));
+        assertTrue(e.getMessage().contains("dead-letter"), e.getMessage());
+    }
+
+    /**
+     * Records batches; rejects as bad data a batch with a {@code "bad...} value, or a dead-letter
+     * batch mentioning {@code poison}.
+     */
     private static final class RecordingInserter implements BatchInserter {
         final List<String> batches = new ArrayList<>();
         boolean failNext;
@@ -100,7 +156,12 @@ class ClickHouseSinkWriterTest {
                 failNext = false;
                 throw new IOException("refused");
             }
-            batches.add(table + ":" + new String(body, StandardCharsets.UTF_8));
+            String text = new String(body, StandardCharsets.UTF_8);
+            boolean dlq = table.equals(ClickHouseSink.DEAD_LETTER_TABLE);
+            if (dlq ? text.contains("poison") : text.contains("\"bad")) {
+                throw new RejectedBatchException("Code: 27. Cannot parse input", null);
+            }
+            batches.add(table + ":" + text);
             return 0;
         }
     }

@@ -1,0 +1,32 @@
+package org.livepeer.analytics.processor.live;
+
+/** Environment variables of the live-metrics part of the processor, with defaults. */
+public enum LiveMetricsKey {
+    LIVE_METRICS_ENABLED("true", "Compute live windows and write them to the live-metrics topic."),
+    LIVE_METRICS_TOPIC("live-metrics", "Kafka topic the windows are written to."),
+    LIVE_METRICS_WINDOW_MS("5000", "Tumbling window length in milliseconds (1000..3600000)."),
+    LIVE_METRICS_OUT_OF_ORDERNESS_MS(
+            "2000",
+            "How far behind the wall clock the watermark runs: a window closes this long after its"
+                    + " end (0..60000)."),
+    LIVE_METRICS_ALLOWED_LATENESS_MS(
+            "10000",
+            "Events later than the watermark by up to this much re-emit their window with a higher"
+                    + " revision; later ones are counted and left out (0..600000).");
+
+    private final String defaultValue;
+    private final String description;
+
+    LiveMetricsKey(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,58 @@
+package org.livepeer.analytics.processor.live;
+
+import java.time.Duration;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+import org.livepeer.analytics.processor.source.KafkaEvent;
+
+/**
+ * The live branch of the job (DESIGN 4.5): events → signals → per-stream state → network,
+ * orchestrator and pipeline windows → JSON messages for {@code live-metrics}. Free of connectors so
+ * tests can pass any sink.
+ */
+public final class LiveMetricsTopology {
+
+    static final OutputTag<LiveSignal> LATE = new OutputTag<>("live-late-events") {};
+
+    private LiveMetricsTopology() {}
+
+    /** Adds the live branch reading {@code events} and writing messages to {@code liveMetrics}. */
+    public static void build(
+            DataStream<KafkaEvent> events, Sink<String> liveMetrics, LiveMetricsConfig config) {
+        DataStream<LiveSignal> scoped =
+                events.flatMap(new SignalExtractor())
+                        .name("live-signals")
+                        .uid("live-signals")
+                        .assignTimestampsAndWatermarks(
+                                WallClockWatermarks.strategy(config.outOfOrdernessMs()))
+                        .name("live-watermarks")
+                        .uid("live-watermarks")
+                        .keyBy(new StreamKey())
+                        .process(new StreamStateTracker())
+                        .name("live-stream-state")
+                        .uid("live-stream-state")
+                        .flatMap(new ScopeFanOut())
+                        .name("live-scopes")
+                        .uid("live-scopes");
+        SingleOutputStreamOperator<String> windows =
+                scoped.keyBy(new ScopeKey())
+                        .window(TumblingEventTimeWindows.of(Duration.ofMillis(config.windowMs())))
+                        .allowedLateness(Duration.ofMillis(config.allowedLatenessMs()))
+                        .sideOutputLateData(LATE)
+                        .aggregate(new LiveAggregate(), new WindowEmitter())
+                        .name("live-windows")
+                        .uid("live-windows");
+        windows.sinkTo(liveMetrics).name("live-metrics").uid("live-metrics-sink");
+        windows.getSideOutput(LATE)
+                .map(new LateEventCounter())
+                .name("live-late-events")
+                .uid("live-late-events")
+                .sinkTo(new DiscardingSink<>())
+                .name("live-late-discard")
+                .uid("live-late-discard");
+    }
+}

@@ -1,0 +1,80 @@
+package org.livepeer.analytics.processor.route;
+
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.source.KafkaEvent;
+
+/**
+ * Routes records keyed by {@link DedupKey} and drops later copies of an event id seen within the
+ * TTL. Every record, duplicate or not, gets its raw-archive row (side output {@link #RAW_ARCHIVE}):
+ * the archive keeps what was received. Only the first valid copy yields typed rows (main output);
+ * dropped copies are counted in the {@value #DUPLICATES_METRIC} metric, not dead-lettered. Records
+ * that become dead letters (side output {@link #DEAD_LETTERS}) are never dropped, and records
+ * without a readable id are never deduplicated.
+ */
+public final class RouteAndDeduplicate extends KeyedProcessFunction<String, KafkaEvent, SinkRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String DUPLICATES_METRIC = "duplicatesDropped";
+
+    public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
+    public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    private final EventRouter router = new EventRouter();
+    private final Duration ttl;
+
+    private transient ValueState<Boolean> seen;
+    private transient Counter duplicatesDropped;
+
+    public RouteAndDeduplicate(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<Boolean> descriptor =
+                new ValueStateDescriptor<>("seen-event-id", Types.BOOLEAN);
+        // TTL from the first sighting: a copy arriving a day later is a replay the tables'
+        // ReplacingMergeTree keys collapse instead.
+        descriptor.enableTimeToLive(
+                StateTtlConfig.newBuilder(ttl)
+                        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                        .cleanupFullSnapshot()
+                        .build());
+        seen = getRuntimeContext().getState(descriptor);
+        duplicatesDropped = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
+    }
+
+    @Override
+    public void processElement(KafkaEvent event, Context ctx, Collector<SinkRow> out)
+            throws Exception {
+        Routed routed = router.route(event, System.currentTimeMillis());
+        ctx.output(RAW_ARCHIVE, routed.raw());
+        // Only valid events are deduplicated: a dead letter always reaches the DLQ table, even
+        // when its bytes carry the id of an event seen before (e.g. two events concatenated).
+        if (routed.deadLetter() == null && DedupKey.isEventId(ctx.getCurrentKey())) {
+            if (seen.value() != null) {
+                duplicatesDropped.inc();
+                return;
+            }
+            seen.update(Boolean.TRUE);
+        }
+        for (SinkRow row : routed.typed()) {
+            out.collect(row);
+        }
+        if (routed.deadLetter() != null) {
+            ctx.output(DEAD_LETTERS, routed.deadLetter());
+        }
+    }
+}

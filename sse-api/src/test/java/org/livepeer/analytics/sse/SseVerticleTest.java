@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,15 @@ class SseVerticleTest {
 
     @Test
     void servesHealthAndReadyOnAFreePort() throws Exception {
-        SseConfig config = SseConfig.fromEnv(Map.of("SSE_PORT", "0", "SSE_TOKEN", "read-token"));
+        SseConfig config =
+                SseConfig.fromEnv(
+                        Map.of(
+                                "SSE_PORT",
+                                "0",
+                                "SSE_TOKEN",
+                                "read-token",
+                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "127.0.0.1:1"));
         Vertx vertx = Vertx.vertx();
         try {
             SseVerticle verticle = new SseVerticle(config);
@@ -39,8 +48,15 @@ class SseVerticleTest {
             HttpResponse<String> health = get(port, "/health");
             assertEquals(200, health.statusCode());
             assertEquals(new JsonObject().put("status", "up"), new JsonObject(health.body()));
-            assertEquals(200, get(port, "/ready").statusCode());
-            assertEquals(404, get(port, "/v1/live/metrics").statusCode());
+            // No broker at 127.0.0.1:1: not ready, and the live endpoints say so after auth.
+            assertEquals(503, get(port, "/ready").statusCode());
+            assertEquals(401, get(port, "/v1/live/metrics").statusCode());
+            assertEquals(503, get(port, "/v1/live/metrics?access_token=read-token").statusCode());
+            assertEquals(
+                    400,
+                    get(port, "/v1/live/metrics?scope=x&access_token=read-token").statusCode());
+            assertEquals(200, get(port, "/").statusCode());
+            assertEquals(200, get(port, "/vendor/uplot/uPlot.iife.min.js").statusCode());
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
@@ -52,6 +68,19 @@ class SseVerticleTest {
 
         assertEquals("127.0.0.1", config.host());
         assertEquals(8090, config.port());
+        assertEquals("live-metrics", config.metricsTopic());
+        assertEquals("streaming-events", config.eventsTopic());
+        assertEquals(15_000, config.heartbeatMs());
+        assertTrue(config.corsOrigins().isEmpty());
+        assertEquals(
+                List.of("http://a", "http://b"),
+                SseConfig.fromEnv(
+                                Map.of(
+                                        "SSE_AUTH",
+                                        "none",
+                                        "SSE_CORS_ORIGINS",
+                                        " http://a, http://b "))
+                        .corsOrigins());
         assertTrue(config.authEnabled());
         assertEquals(64, config.tokenSha256Hex().length());
         assertFalse(config.toString().contains("read-token"), config.toString());
@@ -81,6 +110,18 @@ class SseVerticleTest {
                 assertThrows(
                                 SseConfigException.class,
                                 () -> SseConfig.fromEnv(Map.of("SSE_AUTH", "basic")))
+                        .getMessage());
+        assertEquals(
+                "SSE_CLIENT_BUFFER_MESSAGES must be an integer from 1 to 1000000, got '0'",
+                assertThrows(
+                                SseConfigException.class,
+                                () ->
+                                        SseConfig.fromEnv(
+                                                Map.of(
+                                                        "SSE_AUTH",
+                                                        "none",
+                                                        "SSE_CLIENT_BUFFER_MESSAGES",
+                                                        "0")))
                         .getMessage());
         assertEquals(
                 "SSE_HOST must not be empty",

@@ -3,7 +3,9 @@ package org.livepeer.analytics.sse.config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,12 +15,29 @@ import java.util.Objects;
  * hash; {@link #toString()} is safe to log.
  *
  * @param tokenSha256Hex hex SHA-256 of the read token, empty when auth is off
+ * @param corsOrigins allowed origins; empty means no CORS headers
  */
-public record SseConfig(String host, int port, boolean authEnabled, String tokenSha256Hex) {
+public record SseConfig(
+        String host,
+        int port,
+        boolean authEnabled,
+        String tokenSha256Hex,
+        String kafkaBootstrapServers,
+        String metricsTopic,
+        String eventsTopic,
+        int maxClients,
+        int clientBufferMessages,
+        long heartbeatMs,
+        int replayMaxMessages,
+        List<String> corsOrigins) {
 
     public SseConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenSha256Hex, "tokenSha256Hex");
+        Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+        Objects.requireNonNull(metricsTopic, "metricsTopic");
+        Objects.requireNonNull(eventsTopic, "eventsTopic");
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
     /**
@@ -27,10 +46,7 @@ public record SseConfig(String host, int port, boolean authEnabled, String token
      * @throws SseConfigException naming the bad key and what it accepts
      */
     public static SseConfig fromEnv(Map<String, String> env) {
-        String host = value(env, SseConfigKey.SSE_HOST).trim();
-        if (host.isEmpty()) {
-            throw new SseConfigException("SSE_HOST must not be empty");
-        }
+        String host = nonEmpty(env, SseConfigKey.SSE_HOST);
         boolean auth = authEnabled(value(env, SseConfigKey.SSE_AUTH));
         String token = value(env, SseConfigKey.SSE_TOKEN).trim();
         if (auth && token.isEmpty()) {
@@ -38,17 +54,60 @@ public record SseConfig(String host, int port, boolean authEnabled, String token
                     "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)");
         }
         return new SseConfig(
-                host, port(value(env, SseConfigKey.SSE_PORT)), auth, auth ? sha256Hex(token) : "");
+                host,
+                (int) number(env, SseConfigKey.SSE_PORT, 0, 65_535),
+                auth,
+                auth ? sha256Hex(token) : "",
+                nonEmpty(env, SseConfigKey.SSE_KAFKA_BOOTSTRAP_SERVERS),
+                nonEmpty(env, SseConfigKey.SSE_METRICS_TOPIC),
+                nonEmpty(env, SseConfigKey.SSE_EVENTS_TOPIC),
+                (int) number(env, SseConfigKey.SSE_MAX_CLIENTS, 1, 1_000_000),
+                (int) number(env, SseConfigKey.SSE_CLIENT_BUFFER_MESSAGES, 1, 1_000_000),
+                number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000),
+                (int) number(env, SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
+                origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)));
     }
 
     /** A copy listening on {@code newPort}. */
     public SseConfig withPort(int newPort) {
-        return new SseConfig(host, newPort, authEnabled, tokenSha256Hex);
+        return new SseConfig(
+                host,
+                newPort,
+                authEnabled,
+                tokenSha256Hex,
+                kafkaBootstrapServers,
+                metricsTopic,
+                eventsTopic,
+                maxClients,
+                clientBufferMessages,
+                heartbeatMs,
+                replayMaxMessages,
+                corsOrigins);
+    }
+
+    /** Hex SHA-256 of {@code token}, the form {@link #tokenSha256Hex()} is kept in. */
+    public static String sha256Hex(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private static String value(Map<String, String> env, SseConfigKey key) {
         String v = env.get(key.name());
         return v == null ? key.defaultValue() : v;
+    }
+
+    private static String nonEmpty(Map<String, String> env, SseConfigKey key) {
+        String v = value(env, key).trim();
+        if (v.isEmpty()) {
+            throw new SseConfigException(key.name() + " must not be empty");
+        }
+        return v;
     }
 
     private static boolean authEnabled(String raw) {
@@ -61,28 +120,29 @@ public record SseConfig(String host, int port, boolean authEnabled, String token
         };
     }
 
-    private static int port(String raw) {
+    private static long number(Map<String, String> env, SseConfigKey key, long min, long max) {
+        String raw = value(env, key);
         try {
-            int port = Integer.parseInt(raw.trim());
-            if (port >= 0 && port <= 65_535) {
-                return port;
+            long v = Long.parseLong(raw.trim());
+            if (v >= min && v <= max) {
+                return v;
             }
         } catch (NumberFormatException e) {
             // Reported below with the accepted range.
         }
         throw new SseConfigException(
-                "SSE_PORT must be an integer from 0 to 65535, got '" + raw + "'");
+                key.name()
+                        + " must be an integer from "
+                        + min
+                        + " to "
+                        + max
+                        + ", got '"
+                        + raw
+                        + "'");
     }
 
-    private static String sha256Hex(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+    private static List<String> origins(String raw) {
+        return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
@@ -93,6 +153,22 @@ public record SseConfig(String host, int port, boolean authEnabled, String token
                 + port
                 + ", auth="
                 + (authEnabled ? "token(****)" : "none")
+                + ", kafka="
+                + kafkaBootstrapServers
+                + ", topics="
+                + metricsTopic
+                + "/"
+                + eventsTopic
+                + ", maxClients="
+                + maxClients
+                + ", clientBuffer="
+                + clientBufferMessages
+                + ", heartbeatMs="
+                + heartbeatMs
+                + ", replayMax="
+                + replayMaxMessages
+                + ", cors="
+                + corsOrigins
                 + "]";
     }
 }

@@ -5,7 +5,22 @@ public enum SseConfigKey {
     SSE_HOST("127.0.0.1", "Interface the HTTP server binds to."),
     SSE_PORT("8090", "HTTP port; 0 picks a free port."),
     SSE_AUTH("token", "'token' (read token required) or 'none' (open; logs a warning)."),
-    SSE_TOKEN("", "Read token clients present; required unless SSE_AUTH=none. Kept hashed.");
+    SSE_TOKEN("", "Read token clients present; required unless SSE_AUTH=none. Kept hashed."),
+    SSE_KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers."),
+    SSE_METRICS_TOPIC("live-metrics", "Topic of the Flink live windows (/v1/live/metrics)."),
+    SSE_EVENTS_TOPIC("streaming-events", "Topic of the raw events (/v1/live/events)."),
+    SSE_MAX_CLIENTS("20000", "Open SSE connections allowed at once; more get 503."),
+    SSE_CLIENT_BUFFER_MESSAGES(
+            "1000",
+            "Messages queued per client beyond the socket's own buffer; a client that falls"
+                    + " further behind gets an 'overflow' event and is disconnected."),
+    SSE_HEARTBEAT_MS("15000", "Interval of the ': heartbeat' comment on idle streams."),
+    SSE_REPLAY_MAX_MESSAGES(
+            "10000",
+            "Most messages replayed on resume; a client further behind gets a 'gap' event and"
+                    + " continues live."),
+    SSE_CORS_ORIGINS(
+            "", "Allowed CORS origins: empty (no CORS headers), '*', or a comma-separated list.");
 
     private final String defaultValue;
     private final String description;

@@ -1,0 +1,211 @@
+package org.livepeer.analytics.sse.source;
+
+import io.vertx.core.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one consumer of a topic per instance. It reads every partition from the end (no consumer
+ * group: each instance fans out everything) on its own thread and hands each batch to the Vert.x
+ * context; it polls again only once the batch is dispatched, so a busy event loop slows the
+ * consumer instead of growing a queue. Slow clients never slow it: they are dropped by the fan-out.
+ * Positions ({@link #nextOffsets()}) are read and written on the event loop only.
+ */
+public final class TopicTail implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String topic;
+    private final Map<String, Object> consumerConfig;
+    private final Context context;
+    private final Consumer<List<TailRecord>> dispatch;
+    private final Semaphore inFlight = new Semaphore(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean ready;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    /** Last dispatched offset per partition; touched on the event loop only. */
+    private long[] lastOffsets = new long[0];
+
+    public TopicTail(
+            String bootstrapServers,
+            String topic,
+            Context context,
+            Consumer<List<TailRecord>> dispatch) {
+        this.topic = topic;
+        this.consumerConfig = consumerConfig(bootstrapServers);
+        this.context = context;
+        this.dispatch = dispatch;
+        this.thread = new Thread(this::run, "sse-tail-" + topic);
+        this.thread.setDaemon(true);
+    }
+
+    static Map<String, Object> consumerConfig(String bootstrapServers) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A missing topic must not be created here with the broker's default partition count.
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        // Live delivery: do not let the broker hold an empty fetch for the default 500 ms.
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        return c;
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** True once every partition is assigned and the last poll succeeded. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Per partition, the offset the next live message will have (event loop only). */
+    public Map<Integer, Long> nextOffsets() {
+        Map<Integer, Long> out = new HashMap<>();
+        for (int p = 0; p < lastOffsets.length; p++) {
+            out.put(p, lastOffsets[p] + 1);
+        }
+        return out;
+    }
+
+    /** The token of the current position (event loop only). */
+    public String currentToken() {
+        return ResumeToken.format(lastOffsets);
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> c =
+                    new KafkaConsumer<>(
+                            consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+                consumer = c;
+                if (assign(c)) {
+                    pollLoop(c);
+                }
+            } catch (WakeupException e) {
+                // close() was called.
+            } catch (RuntimeException e) {
+                ready = false;
+                if (!running) {
+                    return;
+                }
+                LOG.warn("consumer of {} failed, retrying: {}", topic, e.toString());
+                pause(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean assign(KafkaConsumer<String, String> c) {
+        List<PartitionInfo> infos = c.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            LOG.info("topic {} does not exist yet; waiting for it", topic);
+            pause(1_000);
+            return false;
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < infos.size(); p++) {
+            partitions.add(new TopicPartition(topic, p));
+        }
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        long[] start = new long[partitions.size()];
+        for (TopicPartition tp : partitions) {
+            start[tp.partition()] = c.position(tp) - 1;
+        }
+        context.runOnContext(v -> lastOffsets = start);
+        ready = true;
+        LOG.info("tailing {} ({} partitions) from the end", topic, partitions.size());
+        return true;
+    }
+
+    private void pollLoop(KafkaConsumer<String, String> c) throws InterruptedException {
+        while (running) {
+            ConsumerRecords<String, String> records = c.poll(POLL);
+            ready = true;
+            if (records.isEmpty()) {
+                continue;
+            }
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+            records.forEach(batch::add);
+            inFlight.acquire();
+            context.runOnContext(
+                    v -> {
+                        try {
+                            dispatch.accept(stamp(batch));
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+        }
+    }
+
+    private List<TailRecord> stamp(List<ConsumerRecord<String, String>> batch) {
+        List<TailRecord> out = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, String> r : batch) {
+            if (r.partition() >= lastOffsets.length) {
+                continue;
+            }
+            lastOffsets[r.partition()] = r.offset();
+            out.add(
+                    new TailRecord(
+                            r.partition(),
+                            r.offset(),
+                            r.timestamp(),
+                            r.value() == null ? "" : r.value(),
+                            ResumeToken.format(lastOffsets)));
+        }
+        return out;
+    }
+
+    private void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ready = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            // wakeup(), not interrupt(): an interrupted consumer logs a stack trace on close.
+            c.wakeup();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -20,6 +20,7 @@ ORDER BY (event_date, event_type, event_id, kafka_partition, kafka_offset);
 
 -- Dead letters: records that could not become typed rows, with the reason. `source` says who
 -- rejected it and where it came from (the gateway's key name, `kafka` for direct producers).
+-- The row hash keeps apart several rows of one record (e.g. two `sink_rejected` rows of one event).
 CREATE TABLE IF NOT EXISTS livepeer_analytics.streaming_events_dlq
 (
     event_id String,
@@ -39,4 +40,4 @@ CREATE TABLE IF NOT EXISTS livepeer_analytics.streaming_events_dlq
 )
 ENGINE = ReplacingMergeTree()
 PARTITION BY toYYYYMM(processed_date)
-ORDER BY (processed_date, error_type, event_type, kafka_topic, kafka_partition, kafka_offset);
+ORDER BY (processed_date, error_type, event_type, kafka_topic, kafka_partition, kafka_offset, cityHash64(raw_json));

@@ -31,7 +31,7 @@ public final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private static final String HISTORY = DATABASE + ".schema_migrations";
 
-    private final ClickHouseHttp admin;
+    private final MigrationTarget admin;
     private final String resourcePrefix;
     private final ClassLoader loader;
 
@@ -46,6 +46,11 @@ public final class Migrator {
     }
 
     public Migrator(ClickHouseHttp admin, String resourcePrefix, ClassLoader loader) {
+        this(MigrationTarget.over(Objects.requireNonNull(admin, "admin")), resourcePrefix, loader);
+    }
+
+    /** Applies the migrations under {@code resourcePrefix} to any engine, e.g. one in-process. */
+    public Migrator(MigrationTarget admin, String resourcePrefix, ClassLoader loader) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.resourcePrefix = Objects.requireNonNull(resourcePrefix, "resourcePrefix");
         this.loader = Objects.requireNonNull(loader, "loader");
@@ -90,7 +95,11 @@ public final class Migrator {
         return new MigrationReport(server, applied, alreadyApplied, skipped);
     }
 
-    static Map<String, String> sessionSettings(ServerVersion server) {
+    /**
+     * Settings sent with every migration statement to a server of this version: the LowCardinality
+     * switch to servers older than 19.0 only, since newer ones reject its name.
+     */
+    public static Map<String, String> sessionSettings(ServerVersion server) {
         return server.atLeast(19, 0) ? Map.of() : Map.of(LOW_CARDINALITY_SETTING, "1");
     }
 

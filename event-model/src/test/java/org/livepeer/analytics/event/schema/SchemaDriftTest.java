@@ -40,6 +40,12 @@ class SchemaDriftTest {
                     Pattern.DOTALL);
     private static final List<String> UNTYPED = List.of("streaming_events", "streaming_events_dlq");
 
+    /** Tables fed by a materialized view (rollups) have no row record of their own. */
+    private static final Pattern ROLLUP_TARGET =
+            Pattern.compile("CREATE MATERIALIZED VIEW[^;]*?\\sTO livepeer_analytics\\.(\\w+)");
+
+    private static final TreeSet<String> ROLLUPS = new TreeSet<>();
+
     private static Map<String, List<String>> columnsByTable;
     private static Map<String, TypedRow> rowByTable;
 
@@ -47,9 +53,14 @@ class SchemaDriftTest {
     static void load() throws IOException {
         columnsByTable = new TreeMap<>();
         for (Path file : migrations()) {
-            Matcher m = CREATE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            String sql = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher m = CREATE.matcher(sql);
             while (m.find()) {
                 columnsByTable.put(m.group(1), columns(m.group(2)));
+            }
+            Matcher mv = ROLLUP_TARGET.matcher(sql);
+            while (mv.find()) {
+                ROLLUPS.add(mv.group(1));
             }
         }
         rowByTable = new LinkedHashMap<>();
@@ -64,6 +75,7 @@ class SchemaDriftTest {
     void everyTypedTableHasRowsFromTheSamples() {
         TreeSet<String> typed = new TreeSet<>(columnsByTable.keySet());
         UNTYPED.forEach(typed::remove);
+        typed.removeAll(ROLLUPS);
         assertEquals(11, typed.size(), typed.toString());
         assertEquals(typed, new TreeSet<>(rowByTable.keySet()));
     }
@@ -83,9 +95,14 @@ class SchemaDriftTest {
 
     @Test
     void everyTableGetsATtlOnServersThatSupportIt() throws IOException {
-        Path last = migrations().get(migrations().size() - 1);
-        List<String> lines = Files.readAllLines(last, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        for (Path file : migrations()) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
         for (String table : columnsByTable.keySet()) {
+            if (ROLLUPS.contains(table)) {
+                continue;
+            }
             String days =
                     table.equals("streaming_events_dlq")
                             ? "processed_date + INTERVAL 30 DAY"
@@ -93,7 +110,7 @@ class SchemaDriftTest {
             String statement =
                     "ALTER TABLE livepeer_analytics." + table + " MODIFY TTL " + days + ";";
             int at = lines.indexOf(statement);
-            assertTrue(at > 0, "missing in " + last + ": " + statement);
+            assertTrue(at > 0, "missing in the migrations: " + statement);
             assertEquals("-- requires: 19.6", lines.get(at - 1), statement);
         }
     }

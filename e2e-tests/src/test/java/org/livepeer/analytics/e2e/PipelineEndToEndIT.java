@@ -100,8 +100,16 @@ class PipelineEndToEndIT {
         int accepted = acceptedByType.values().stream().mapToInt(Set::size).sum();
         assertEquals(62, accepted, "every sample event is accepted");
         postMalformedEnvelopesAndExpect4xx();
-        Map<String, Integer> expectedDeadLetters = produceMalformedRecordsDirectly(kafka);
-        int direct = expectedDeadLetters.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> directDeadLetters = produceMalformedRecordsDirectly(kafka);
+        int direct = directDeadLetters.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> expectedDeadLetters = new TreeMap<>();
+        directDeadLetters.forEach(
+                (code, n) -> expectedDeadLetters.merge("kafka " + code, n, Integer::sum));
+        // Gateway rejections reach the DLQ table through the streaming-events-dlq topic.
+        for (String[] c : MalformedInputs.ENVELOPES) {
+            expectedDeadLetters.merge("gateway " + c[1], 1, Integer::sum);
+        }
+        expectedDeadLetters.merge("gateway invalid_json", 1, Integer::sum);
 
         await().atMost(ARRIVAL)
                 .pollInterval(Duration.ofMillis(250))
@@ -242,12 +250,14 @@ class PipelineEndToEndIT {
         }
     }
 
+    /** "source error_type" → rows in the DLQ table. */
     private static Map<String, Integer> deadLettersByType(ClickHouseTestServer clickhouse) {
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         String tsv =
                 clickhouse.query(
-                        "SELECT error_type, count() FROM livepeer_analytics.streaming_events_dlq"
-                                + " GROUP BY error_type FORMAT TabSeparated");
+                        "SELECT concat(source, ' ', error_type), count()"
+                                + " FROM livepeer_analytics.streaming_events_dlq"
+                                + " GROUP BY source, error_type FORMAT TabSeparated");
         for (String line : tsv.split("\n")) {
             if (!line.isBlank()) {
                 String[] cols = line.split("\t");

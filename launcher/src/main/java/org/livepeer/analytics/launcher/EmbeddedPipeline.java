@@ -80,7 +80,7 @@ final class EmbeddedPipeline implements AutoCloseable {
                         () -> deploy(new SseVerticle(sseConfig(credentials))),
                         s -> url(s.actualPort()));
         status.step("ready", this::awaitGatewayReady, u -> u);
-        printSummary();
+        printSummary(credentials);
     }
 
     private EmbeddedKafkaBroker startKafka() {
@@ -146,6 +146,7 @@ final class EmbeddedPipeline implements AutoCloseable {
         sseEnv.put("SSE_HOST", config.host());
         sseEnv.put("SSE_PORT", Integer.toString(config.ssePort()));
         sseEnv.put("SSE_TOKEN", c.sseToken());
+        sseEnv.put("SSE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         return SseConfig.fromEnv(sseEnv);
     }
 
@@ -168,12 +169,14 @@ final class EmbeddedPipeline implements AutoCloseable {
         return ready + " answered 200";
     }
 
-    private void printSummary() {
+    private void printSummary(Credentials secrets) {
         Path credentials = config.home().resolve(Credentials.USER_FILE);
         status.say("");
         status.say("livepeer-analytics is running. Ctrl-C stops everything.");
         status.say("  ingest:      POST " + url(gateway.actualPort()) + "/v1/events");
-        status.say("  sse-api:     " + url(sse.actualPort()));
+        status.say("  sse-api:     " + url(sse.actualPort()) + "/v1/live/metrics");
+        status.say(
+                "  dashboard:   " + url(sse.actualPort()) + "/?access_token=" + secrets.sseToken());
         status.say("  clickhouse:  " + clickhouse.httpUrl() + " (user reader)");
         status.say("  kafka:       " + kafka.bootstrapServers());
         status.say("  credentials: " + credentials + " (source it: . " + credentials + ")");

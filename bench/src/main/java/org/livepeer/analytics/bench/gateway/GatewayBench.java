@@ -1,0 +1,165 @@
+package org.livepeer.analytics.bench.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.livepeer.analytics.gateway.GatewayVerticle;
+import org.livepeer.analytics.gateway.config.GatewayConfig;
+import org.livepeer.analytics.gateway.publish.PublisherFactory;
+import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest gateway benchmark, all in one JVM on loopback: an in-process KRaft broker, two gateways
+ * (one publishing to Kafka, one with a no-op publisher as the same-run baseline), and the
+ * open-model generator. Each run asks a fixed rate; results go to stdout, then a markdown table of
+ * medians.
+ *
+ * <pre>
+ * java -cp ... org.livepeer.analytics.bench.gateway.GatewayBench \
+ *     --form single --rates 5000,15000 --duration 10 --warmup 3 --runs 3
+ * </pre>
+ */
+public final class GatewayBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayBench.class);
+    private static final String KEY = "bench-key-0123456789";
+    private static final String TOPIC = "streaming-events";
+
+    private GatewayBench() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Path dir = Files.createTempDirectory("gateway-bench");
+        int status = 0;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
+            broker.createTopic(TOPIC, 3, Map.of());
+            broker.createTopic("streaming-events-dlq", 1, Map.of());
+            List<RunResult> results = run(options, broker);
+            System.out.println(ResultTable.markdown(options, results));
+        } catch (RuntimeException e) {
+            LOG.error("Benchmark failed", e);
+            status = 1;
+        } finally {
+            deleteQuietly(dir);
+        }
+        // Kafka and Vert.x threads are not daemons.
+        System.exit(status);
+    }
+
+    private static List<RunResult> run(BenchOptions options, EmbeddedKafkaBroker broker)
+            throws Exception {
+        Vertx server = Vertx.vertx();
+        Vertx load = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        try {
+            Map<String, Integer> ports = new HashMap<>();
+            for (String target : options.targets()) {
+                ports.put(target, deploy(server, broker, target));
+            }
+            HttpClient client =
+                    load.createHttpClient(
+                            new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+                            new PoolOptions().setHttp1MaxSize(options.connections()));
+            OpenLoad generator = new OpenLoad(load, client, options.form().bodies(), KEY);
+            int lowest = options.rates().stream().min(Integer::compare).orElseThrow();
+            for (String target : options.targets()) {
+                if (options.prewarmS() > 0) {
+                    RunResult warm =
+                            generator.run(
+                                    target,
+                                    ports.get(target),
+                                    options.form(),
+                                    lowest,
+                                    0,
+                                    options.prewarmS());
+                    System.out.println("prewarm (not counted): " + warm.line());
+                }
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (int run = 1; run <= options.runs(); run++) {
+                for (int rate : options.rates()) {
+                    for (String target : options.targets()) {
+                        RunResult result =
+                                generator.run(
+                                        target,
+                                        ports.get(target),
+                                        options.form(),
+                                        rate,
+                                        options.warmupS(),
+                                        options.durationS());
+                        System.out.println("run " + run + ": " + result.line());
+                        results.add(result);
+                    }
+                }
+            }
+            return results;
+        } finally {
+            load.close().await(30, TimeUnit.SECONDS);
+            server.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int deploy(Vertx vertx, EmbeddedKafkaBroker broker, String target)
+            throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEWAY_PORT", "0");
+        env.put("INGEST_API_KEYS", "bench:" + KEY);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("EVENTS_TOPIC", TOPIC);
+        // slf4j-simple writes synchronously to stderr; see docs/benchmarks.md.
+        env.put("GATEWAY_ACCESS_LOG", "false");
+        PublisherFactory publishers =
+                BenchOptions.KAFKA.equals(target)
+                        ? PublisherFactory.kafka()
+                        : (v, c) -> Future.succeededFuture(new NoopPublisher());
+        GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.fromEnv(env), publishers);
+        vertx.deployVerticle(gateway).await(60, TimeUnit.SECONDS);
+        awaitReady(vertx, gateway.actualPort());
+        return gateway.actualPort();
+    }
+
+    private static void awaitReady(Vertx vertx, int port) throws Exception {
+        HttpClient probe = vertx.createHttpClient();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                int status =
+                        probe.request(HttpMethod.GET, port, "127.0.0.1", "/ready")
+                                .compose(r -> r.send())
+                                .map(r -> r.statusCode())
+                                .await(10, TimeUnit.SECONDS);
+                if (status == 200) {
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            throw new IllegalStateException("gateway on port " + port + " never became ready");
+        } finally {
+            probe.close();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

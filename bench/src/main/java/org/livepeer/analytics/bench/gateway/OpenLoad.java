@@ -1,0 +1,151 @@
+package org.livepeer.analytics.bench.gateway;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-model load generator: a scheduler thread releases requests at their due times ({@link
+ * RateSchedule}) onto one Vert.x client context, whether or not earlier ones were answered; each
+ * request's latency runs from its due time to the end of its response, so time spent queued for a
+ * connection counts. Bounded: at most {@link #MAX_OUTSTANDING} requests open (more count as errors)
+ * and a fixed drain time after the last one.
+ */
+final class OpenLoad {
+
+    private static final int MAX_OUTSTANDING = 20_000;
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final List<Buffer> bodies;
+    private final String key;
+
+    OpenLoad(Vertx vertx, HttpClient client, List<byte[]> bodies, String key) {
+        this.vertx = vertx;
+        this.client = client;
+        this.bodies = bodies.stream().map(Buffer::buffer).toList();
+        this.key = key;
+    }
+
+    /** Runs {@code rate} req/s for warm-up plus measured seconds against {@code port}. */
+    RunResult run(String target, int port, BodyForm form, int rate, int warmupS, int measureS) {
+        Context context = vertx.getOrCreateContext();
+        Tally tally = new Tally(System.nanoTime() + START_DELAY_NANOS, warmupS);
+        RateSchedule schedule = new RateSchedule(tally.startNanos, rate);
+        long total = schedule.countIn(warmupS + measureS);
+        RequestOptions options = options(port);
+        long released = 0;
+        while (released < total) {
+            long now = System.nanoTime();
+            long due = Math.min(schedule.dueBy(now), total);
+            if (due > released) {
+                long from = released;
+                context.runOnContext(
+                        v -> {
+                            for (long i = from; i < due; i++) {
+                                send(options, i, schedule.dueNanos(i), tally);
+                            }
+                        });
+                released = due;
+            } else {
+                LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, schedule.dueNanos(released) - now));
+            }
+        }
+        long deadline = System.nanoTime() + DRAIN_NANOS;
+        while (tally.outstanding.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(MAX_PARK_NANOS);
+        }
+        return tally.result(target, form, rate, measureS);
+    }
+
+    private RequestOptions options(int port) {
+        return new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI("/v1/events")
+                .setIdleTimeout(TimeUnit.SECONDS.toMillis(15))
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Authorization", "Bearer " + key);
+    }
+
+    private void send(RequestOptions options, long i, long dueNanos, Tally tally) {
+        if (tally.outstanding.get() >= MAX_OUTSTANDING) {
+            tally.done(dueNanos, false);
+            return;
+        }
+        tally.outstanding.incrementAndGet();
+        Buffer body = bodies.get((int) (i % bodies.size()));
+        client.request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(b -> accepted(response)))
+                .onComplete(
+                        ar -> {
+                            tally.outstanding.decrementAndGet();
+                            tally.done(dueNanos, ar.succeeded() && ar.result());
+                        });
+    }
+
+    private static boolean accepted(HttpClientResponse response) {
+        return response.statusCode() == 202;
+    }
+
+    /** Counts of one run; updated on the client context only (outstanding is read elsewhere). */
+    private static final class Tally {
+        final long startNanos;
+        final long measureFromNanos;
+        final AtomicLong outstanding = new AtomicLong();
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        long ok;
+        long errors;
+
+        Tally(long startNanos, int warmupS) {
+            this.startNanos = startNanos;
+            this.measureFromNanos = startNanos + TimeUnit.SECONDS.toNanos(warmupS);
+        }
+
+        synchronized void done(long dueNanos, boolean succeeded) {
+            if (dueNanos < measureFromNanos) {
+                return;
+            }
+            if (succeeded) {
+                ok++;
+                latency.recordValue(Math.max(0, System.nanoTime() - dueNanos));
+            } else {
+                errors++;
+            }
+        }
+
+        synchronized RunResult result(String target, BodyForm form, int rate, int measureS) {
+            // Requests still open after the drain time are failures too.
+            long open = outstanding.get();
+            return new RunResult(
+                    target,
+                    form,
+                    rate,
+                    ok / (double) measureS,
+                    ok,
+                    errors + open,
+                    ms(latency.getValueAtPercentile(50)),
+                    ms(latency.getValueAtPercentile(99)),
+                    ms(latency.getValueAtPercentile(99.9)),
+                    ms(latency.getMaxValue()));
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.livepeer.analytics.bench.sse;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.sse.SseVerticle;
+import org.livepeer.analytics.sse.config.SseConfig;
+
+/**
+ * Many concurrent SSE clients on one sse-api instance, all in one JVM on loopback: an in-process
+ * broker, the SSE verticle, and N Vert.x HTTP connections reading {@code /v1/live/metrics}. Each
+ * message carries its Kafka record timestamp (clients run in a child JVM: a process may hold only
+ * {@code ulimit -n} sockets, 20,000 here, and 10,000 connections need 10,000 on each side); the
+ * latency is receipt time minus that timestamp.
+ *
+ * <p>Usage: {@code SseFanoutBench [clients,...] [runs] [messages] [intervalMs]}, e.g. {@code
+ * 100,10000 3 30 200}. The first client count is the baseline.
+ */
+public final class SseFanoutBench {
+
+    private static final String TOKEN = "bench";
+    private static final String TOPIC = "live-metrics";
+
+    private SseFanoutBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String[] counts = (args.length > 0 ? args[0] : "100,10000").split(",");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int messages = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        long intervalMs = args.length > 3 ? Long.parseLong(args[3]) : 200;
+        Path dir = Files.createTempDirectory("sse-bench-kafka-");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
+            broker.createTopic(TOPIC, 1, Map.of());
+            broker.createTopic("streaming-events", 1, Map.of());
+            Vertx server = Vertx.vertx();
+            SseVerticle sse = new SseVerticle(config(broker));
+            server.deployVerticle(sse).await(30, TimeUnit.SECONDS);
+            waitReady(server, sse.actualPort());
+            try (KafkaProducer<String, String> producer = producer(broker)) {
+                for (String c : counts) {
+                    int clients = Integer.parseInt(c.trim());
+                    for (int run = 1; run <= runs; run++) {
+                        Result r =
+                                runOnce(sse.actualPort(), producer, clients, messages, intervalMs);
+                        System.out.printf(
+                                "clients=%d run=%d delivered=%d/%d p50=%.1fms p99=%.1fms"
+                                        + " max=%.1fms connect=%.1fs%n",
+                                clients,
+                                run,
+                                r.delivered,
+                                (long) clients * messages,
+                                r.p50Ms,
+                                r.p99Ms,
+                                r.maxMs,
+                                r.connectS);
+                    }
+                }
+            } finally {
+                server.close().await(60, TimeUnit.SECONDS);
+            }
+        }
+        System.exit(0);
+    }
+
+    record Result(long delivered, double p50Ms, double p99Ms, double maxMs, double connectS) {}
+
+    /** Starts the clients' JVM, waits for READY, produces, and reads its RESULT line. */
+    private static Result runOnce(
+            int port,
+            KafkaProducer<String, String> producer,
+            int clients,
+            int messages,
+            long intervalMs)
+            throws Exception {
+        Process p =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx1g",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                SseBenchClients.class.getName(),
+                                String.valueOf(port),
+                                String.valueOf(clients),
+                                String.valueOf(messages),
+                                TOKEN)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String ready = out.readLine();
+            if (ready == null || !ready.equals("READY " + clients)) {
+                throw new IllegalStateException("clients did not all connect: " + ready);
+            }
+            for (int i = 0; i < messages; i++) {
+                long ts = System.currentTimeMillis();
+                producer.send(
+                        new ProducerRecord<>(
+                                TOPIC,
+                                null,
+                                ts,
+                                null,
+                                "{\"scope\":\"network\",\"key\":\"\",\"seq\":"
+                                        + i
+                                        + ",\"ts\":"
+                                        + ts
+                                        + "}"));
+                Thread.sleep(intervalMs);
+            }
+            String[] r = out.readLine().split(" ");
+            return new Result(
+                    Long.parseLong(r[1]),
+                    Double.parseDouble(r[2]),
+                    Double.parseDouble(r[3]),
+                    Double.parseDouble(r[4]),
+                    Double.parseDouble(r[5]));
+        } finally {
+            p.waitFor(60, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+    }
+
+    private static SseConfig config(EmbeddedKafkaBroker broker) {
+        return SseConfig.fromEnv(
+                Map.of(
+                        "SSE_PORT",
+                        "0",
+                        "SSE_TOKEN",
+                        TOKEN,
+                        "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                        broker.bootstrapServers(),
+                        "SSE_MAX_CLIENTS",
+                        "30000"));
+    }
+
+    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "1",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    private static void waitReady(Vertx vertx, int port) throws Exception {
+        HttpClient c = vertx.createHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            int status =
+                    c.request(HttpMethod.GET, port, "127.0.0.1", "/ready")
+                            .compose(r -> r.send())
+                            .map(r -> r.statusCode())
+                            .otherwise(503)
+                            .await();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("sse-api not ready");
+    }
+}

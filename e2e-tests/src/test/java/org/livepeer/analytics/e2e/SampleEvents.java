@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The real sample events (copied from shared/events/samples), one file per event type. */
+/**
+ * The real sample events (event-model's test-jar, from shared/events/samples), one file per event
+ * type.
+ */
 final class SampleEvents {
 
     /** Event type → the typed table its rows must reach (DESIGN 4.4). */

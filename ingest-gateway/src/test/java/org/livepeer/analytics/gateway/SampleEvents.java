@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real events of the shared catalog's samples/, copied to this module's test resources. */
+/** The real events of the shared catalog's samples/, from event-model's test-jar. */
 public final class SampleEvents {
 
     /** One file per event family, one envelope per line. */

@@ -90,8 +90,11 @@ public final class RowJson {
         gen.writeStringField("source", meta.source());
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss} in UTC, the text form ClickHouse accepts for DateTime. */
-    static String utcDateTime(long epochMs) {
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss} in UTC, the text form ClickHouse accepts for DateTime; its first
+     * ten characters are the Date. Every row writer uses this one form.
+     */
+    public static String utcDateTime(long epochMs) {
         LocalDateTime t =
                 LocalDateTime.ofEpochSecond(Math.floorDiv(epochMs, 1000L), 0, ZoneOffset.UTC);
         char[] c = new char[19];

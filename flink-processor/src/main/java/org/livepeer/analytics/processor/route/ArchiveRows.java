@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.livepeer.analytics.event.rows.RowJson;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 
@@ -22,11 +20,6 @@ final class ArchiveRows {
 
     /** The `source` of dead letters copied from the gateway's DLQ topic. */
     static final String GATEWAY_SOURCE = "gateway";
-
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private static final ObjectWriter WRITER =
             JsonMapper.builder()
@@ -73,7 +66,7 @@ final class ArchiveRows {
     static SinkRow raw(RecordContext rec, Identity id) {
         // Records without a readable timestamp are archived under the time they were processed.
         long dateMs = id.eventTsMs() > 0 ? id.eventTsMs() : rec.processedTsMs();
-        Instant at = Instant.ofEpochMilli(dateMs);
+        String at = RowJson.utcDateTime(dateMs);
         return row(
                 rec,
                 ProcessorTables.RAW_ARCHIVE,
@@ -81,8 +74,8 @@ final class ArchiveRows {
                         id.eventId(),
                         id.eventType(),
                         id.eventTsMs(),
-                        DATE_TIME.format(at),
-                        DATE.format(at),
+                        at,
+                        at.substring(0, 10),
                         id.gateway(),
                         rec.source(),
                         rec.text(),
@@ -92,7 +85,7 @@ final class ArchiveRows {
     }
 
     static SinkRow deadLetter(RecordContext rec, Identity id, String errorType, String message) {
-        Instant at = Instant.ofEpochMilli(rec.processedTsMs());
+        String at = RowJson.utcDateTime(rec.processedTsMs());
         return row(
                 rec,
                 ProcessorTables.DEAD_LETTERS,
@@ -109,8 +102,8 @@ final class ArchiveRows {
                         rec.partition(),
                         rec.offset(),
                         rec.processedTsMs(),
-                        DATE_TIME.format(at),
-                        DATE.format(at)));
+                        at,
+                        at.substring(0, 10)));
     }
 
     /**
@@ -118,7 +111,7 @@ final class ArchiveRows {
      * gateway as the one that rejected it; the API key's name goes into the message.
      */
     static SinkRow gatewayDeadLetter(GatewayRejection r, long processedTsMs) {
-        Instant at = Instant.ofEpochMilli(processedTsMs);
+        String at = RowJson.utcDateTime(processedTsMs);
         boolean typed = r.errorType != null && !r.errorType.isEmpty();
         String message;
         if (!typed) {
@@ -155,8 +148,8 @@ final class ArchiveRows {
                         rec.partition(),
                         rec.offset(),
                         processedTsMs,
-                        DATE_TIME.format(at),
-                        DATE.format(at)));
+                        at,
+                        at.substring(0, 10)));
     }
 
     private static SinkRow row(RecordContext rec, String table, Record row) {

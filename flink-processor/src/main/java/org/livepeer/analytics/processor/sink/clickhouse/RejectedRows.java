@@ -5,29 +5,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.livepeer.analytics.event.rows.RowJson;
 
-/**
- * The dead-letter row of a row ClickHouse rejected ({@value #ERROR_TYPE}): the event's identity as
- * the row states it, ClickHouse's error as the message and the row's JSON as {@code raw_json}.
- */
 final class RejectedRows {
 
     static final String ERROR_TYPE = "sink_rejected";
 
     private static final JsonMapper JSON = new JsonMapper();
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private RejectedRows() {}
 
     static SinkRow deadLetter(String table, SinkRow rejected, String error, long processedTsMs) {
         JsonNode row = readOrEmpty(rejected.json);
-        Instant at = Instant.ofEpochMilli(processedTsMs);
+        String processedTime = RowJson.utcDateTime(processedTsMs);
         ObjectNode dlq = JSON.createObjectNode();
         dlq.put("event_id", row.path("event_id").asText(""));
         dlq.put("event_type", row.path("event_type").asText(""));
@@ -41,8 +31,8 @@ final class RejectedRows {
         dlq.put("kafka_partition", rejected.kafkaPartition);
         dlq.put("kafka_offset", rejected.kafkaOffset);
         dlq.put("processed_ts_ms", processedTsMs);
-        dlq.put("processed_time", DATE_TIME.format(at));
-        dlq.put("processed_date", DATE.format(at));
+        dlq.put("processed_time", processedTime);
+        dlq.put("processed_date", processedTime.substring(0, 10));
         try {
             return new SinkRow(
                     ClickHouseSink.DEAD_LETTER_TABLE,

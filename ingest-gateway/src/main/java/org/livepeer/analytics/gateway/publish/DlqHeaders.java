@@ -1,6 +1,6 @@
 package org.livepeer.analytics.gateway.publish;
 
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Header names of a DLQ record (UTF-8 text values). Besides these, a DLQ record carries {@code
@@ -25,15 +25,15 @@ public final class DlqHeaders {
 
     private DlqHeaders() {}
 
-    static void addOptional(KafkaProducerRecord<String, byte[]> record, DeadLetter letter) {
+    static void addOptional(Headers headers, DeadLetter letter) {
         if (letter.eventId() != null) {
-            record.addHeader(EVENT_ID, KafkaEventPublisher.utf8(letter.eventId()));
+            headers.add(EVENT_ID, KafkaEventPublisher.utf8(letter.eventId()));
         }
         if (letter.eventType() != null) {
-            record.addHeader(EVENT_TYPE, KafkaEventPublisher.utf8(letter.eventType()));
+            headers.add(EVENT_TYPE, KafkaEventPublisher.utf8(letter.eventType()));
         }
         if (letter.truncated()) {
-            record.addHeader(TRUNCATED, KafkaEventPublisher.utf8("true"));
+            headers.add(TRUNCATED, KafkaEventPublisher.utf8("true"));
         }
     }
 }

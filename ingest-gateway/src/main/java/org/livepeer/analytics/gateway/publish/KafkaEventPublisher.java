@@ -2,28 +2,34 @@ package org.livepeer.analytics.gateway.publish;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.admin.KafkaAdminClient;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@link EventPublisher} over the Vert.x Kafka producer ({@code acks=all}, idempotent). Sends run
- * on the producer's worker and complete on the caller's context; a request's future fails as soon
- * as one send fails or when the delivery timeout passes, so the client gets 503, never a false 202.
+ * {@link EventPublisher} over the Kafka producer ({@code acks=all}, idempotent). A request's
+ * records are handed to one sender thread in a single hop ({@code KafkaProducer.send} may block on
+ * metadata or buffer space, so it never runs on the event loop) and the request completes on its
+ * own context once Kafka acknowledged all of them ({@link RequestAcks}); it fails as soon as one
+ * send fails or when the delivery timeout passes, so the client gets 503, never a false 202. One
+ * sender thread keeps the records of a stream in the order the requests arrived.
  */
 public final class KafkaEventPublisher implements EventPublisher {
 
@@ -37,32 +43,40 @@ public final class KafkaEventPublisher implements EventPublisher {
     private static final long PROBE_TIMEOUT_MS = 2000;
 
     /** Bytes allowed in flight before new requests are refused with 503 instead of queued. */
-    static final int WRITE_QUEUE_MAX_BYTES = 64 * 1024 * 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
+    static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
 
     private static final int LINGER_MS = 5;
 
     /** Room for the record's key, headers and batch overhead on top of the largest body. */
     private static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
 
+    private final Vertx vertx;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaAdminClient admin;
+    private final ExecutorService sender;
+    private final AtomicLong pendingBytes = new AtomicLong();
     private final String topic;
     private final String dlqTopic;
     private final long timeoutMs;
 
     private KafkaEventPublisher(
-            KafkaProducer<String, byte[]> producer, KafkaAdminClient admin, GatewayConfig config) {
+            Vertx vertx,
+            KafkaProducer<String, byte[]> producer,
+            KafkaAdminClient admin,
+            GatewayConfig config) {
+        this.vertx = vertx;
         this.producer = producer;
         this.admin = admin;
         this.topic = config.eventsTopic();
         this.dlqTopic = config.dlqTopic();
         this.timeoutMs = config.deliveryTimeoutMs();
-        producer.setWriteQueueMaxSize(WRITE_QUEUE_MAX_BYTES);
-        // Each failure also fails its send's future, which is where it is handled; without this
-        // handler Vert.x logs every one as an unhandled error.
-        producer.exceptionHandler(err -> LOG.debug("Kafka send failed: {}", err.toString()));
+        this.sender =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "gateway-kafka-sender");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
@@ -73,9 +87,9 @@ public final class KafkaEventPublisher implements EventPublisher {
         return vertx.executeBlocking(
                 () ->
                         new KafkaEventPublisher(
-                                KafkaProducer.create(
-                                        vertx,
-                                        producerConfig(config),
+                                vertx,
+                                new KafkaProducer<>(
+                                        Map.<String, Object>copyOf(producerConfig(config)),
                                         new StringSerializer(),
                                         new ByteArraySerializer()),
                                 KafkaAdminClient.create(vertx, adminConfig(config)),
@@ -84,12 +98,14 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     static Map<String, String> producerConfig(GatewayConfig config) {
         long timeout = config.deliveryTimeoutMs();
+        long maxRequest = config.maxBodyBytes() + RECORD_OVERHEAD_BYTES;
         Map<String, String> props = new HashMap<>();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-gateway");
         props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(LINGER_MS));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(maxRequest));
+        // Our own bound refuses new requests before the producer's buffer would block a send.
         props.put(
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                Long.toString(config.maxBodyBytes() + RECORD_OVERHEAD_BYTES));
+                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(MAX_PENDING_BYTES + maxRequest));
         props.putAll(config.producerOverrides());
         // The delivery guarantee: set last so nothing overrides it.
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -132,56 +148,62 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public Future<Void> publish(List<OutgoingEvent> events, EventOrigin origin) {
-        if (producer.writeQueueFull()) {
-            return Future.failedFuture(
-                    new PublishException(
-                            PublishException.Reason.OVERLOADED,
-                            "too many events waiting for Kafka; retry later",
-                            null));
+        byte[] receivedAt = utf8(Long.toString(origin.receivedAtMs()));
+        byte[] source = utf8(origin.source());
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] records = new ProducerRecord[events.size()];
+        for (int i = 0; i < records.length; i++) {
+            OutgoingEvent e = events.get(i);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(RECEIVED_AT_HEADER, receivedAt);
+            headers.add(SOURCE_HEADER, source);
+            records[i] = new ProducerRecord<>(topic, null, e.key(), e.value(), headers);
         }
-        Buffer receivedAt = utf8(Long.toString(origin.receivedAtMs()));
-        Buffer source = utf8(origin.source());
-        List<Future<?>> sends = new ArrayList<>(events.size());
-        for (OutgoingEvent e : events) {
-            sends.add(
-                    producer.send(
-                            KafkaProducerRecord.<String, byte[]>create(topic, e.key(), e.value())
-                                    .addHeader(RECEIVED_AT_HEADER, receivedAt)
-                                    .addHeader(SOURCE_HEADER, source)));
-        }
-        return acknowledged(sends, "events");
+        return send(records, "events");
     }
 
     @Override
     public Future<Void> publishDeadLetters(List<DeadLetter> letters, EventOrigin origin) {
-        if (producer.writeQueueFull()) {
+        byte[] receivedAt = utf8(Long.toString(origin.receivedAtMs()));
+        byte[] source = utf8(origin.source());
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, byte[]>[] records = new ProducerRecord[letters.size()];
+        for (int i = 0; i < records.length; i++) {
+            DeadLetter letter = letters.get(i);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(DlqHeaders.ERROR_TYPE, utf8(letter.errorType()));
+            headers.add(DlqHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()));
+            headers.add(SOURCE_HEADER, source);
+            headers.add(RECEIVED_AT_HEADER, receivedAt);
+            DlqHeaders.addOptional(headers, letter);
+            records[i] =
+                    new ProducerRecord<>(dlqTopic, null, letter.eventId(), letter.value(), headers);
+        }
+        return send(records, "DLQ records");
+    }
+
+    /** Hands the records to the sender thread in one hop; completes on the caller's context. */
+    private Future<Void> send(ProducerRecord<String, byte[]>[] records, String what) {
+        long bytes = 0;
+        for (ProducerRecord<String, byte[]> r : records) {
+            bytes += r.value().length;
+        }
+        if (pendingBytes.get() > 0 && pendingBytes.get() + bytes > MAX_PENDING_BYTES) {
             return Future.failedFuture(
                     new PublishException(
                             PublishException.Reason.OVERLOADED,
-                            "too many events waiting for Kafka; DLQ records dropped",
+                            "too many " + what + " waiting for Kafka; retry later",
                             null));
         }
-        Buffer receivedAt = utf8(Long.toString(origin.receivedAtMs()));
-        Buffer source = utf8(origin.source());
-        List<Future<?>> sends = new ArrayList<>(letters.size());
-        for (DeadLetter letter : letters) {
-            KafkaProducerRecord<String, byte[]> record =
-                    KafkaProducerRecord.<String, byte[]>create(
-                                    dlqTopic, letter.eventId(), letter.value())
-                            .addHeader(DlqHeaders.ERROR_TYPE, utf8(letter.errorType()))
-                            .addHeader(DlqHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()))
-                            .addHeader(SOURCE_HEADER, source)
-                            .addHeader(RECEIVED_AT_HEADER, receivedAt);
-            DlqHeaders.addOptional(record, letter);
-            sends.add(producer.send(record));
+        pendingBytes.addAndGet(bytes);
+        RequestAcks acks = new RequestAcks(vertx.getOrCreateContext(), records.length, timeoutMs);
+        try {
+            sender.execute(() -> sendAll(records, acks));
+        } catch (RejectedExecutionException e) {
+            pendingBytes.addAndGet(-bytes);
+            acks.onCompletion(null, new IllegalStateException("the gateway is stopping", e));
         }
-        return acknowledged(sends, "DLQ records");
-    }
-
-    private Future<Void> acknowledged(List<Future<?>> sends, String what) {
-        return Future.all(sends)
-                .<Void>mapEmpty()
-                .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        return acks.future()
                 .recover(
                         err ->
                                 Future.failedFuture(
@@ -193,8 +215,26 @@ public final class KafkaEventPublisher implements EventPublisher {
                                                 err)));
     }
 
-    static Buffer utf8(String text) {
-        return Buffer.buffer(text.getBytes(StandardCharsets.UTF_8));
+    /** On the sender thread. */
+    private void sendAll(ProducerRecord<String, byte[]>[] records, RequestAcks acks) {
+        for (ProducerRecord<String, byte[]> r : records) {
+            int size = r.value().length;
+            Callback done =
+                    (metadata, err) -> {
+                        pendingBytes.addAndGet(-size);
+                        acks.onCompletion(metadata, err);
+                    };
+            try {
+                producer.send(r, done);
+            } catch (RuntimeException e) {
+                // Metadata not available in max.block.ms, record too large, producer closed.
+                done.onCompletion(null, e);
+            }
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -204,9 +244,20 @@ public final class KafkaEventPublisher implements EventPublisher {
                 .<Void>mapEmpty();
     }
 
+    /**
+     * Lets the sender thread hand over what it holds, then flushes and closes the producer
+     * (bounded: an unreachable broker must not hang shutdown).
+     */
     @Override
     public Future<Void> close() {
-        // Bounded: an unreachable broker must not hang shutdown.
-        return Future.join(producer.close(timeoutMs), admin.close(timeoutMs)).mapEmpty();
+        Future<Void> producerClosed =
+                vertx.executeBlocking(
+                        () -> {
+                            sender.shutdown();
+                            sender.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+                            producer.close(Duration.ofMillis(timeoutMs));
+                            return null;
+                        });
+        return Future.join(producerClosed, admin.close(timeoutMs)).mapEmpty();
     }
 }

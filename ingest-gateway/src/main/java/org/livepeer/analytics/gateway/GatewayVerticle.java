@@ -1,11 +1,13 @@
 package org.livepeer.analytics.gateway;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
@@ -13,6 +15,7 @@ import org.livepeer.analytics.gateway.health.HealthRoutes;
 import org.livepeer.analytics.gateway.health.ReadinessMonitor;
 import org.livepeer.analytics.gateway.http.AccessLog;
 import org.livepeer.analytics.gateway.http.ErrorResponses;
+import org.livepeer.analytics.gateway.http.HttpServerVerticle;
 import org.livepeer.analytics.gateway.ingest.IngestHandler;
 import org.livepeer.analytics.gateway.ingest.IngestRoutes;
 import org.livepeer.analytics.gateway.ingest.OpenApiRoute;
@@ -24,13 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wiring only: creates the publisher, lets each feature register its routes, and binds the HTTP
- * server. Started when the server listens. Stopping is graceful: /ready turns 503, the server stops
- * accepting connections and waits (bounded) for requests in progress, whose Kafka sends then
- * finish, and only then the Kafka clients are flushed and closed.
+ * servers (one per configured event loop, a child deployment). Started when the servers listen.
+ * Stopping is graceful: the servers stop accepting connections and wait (bounded) for requests in
+ * progress, whose Kafka sends then finish; only then /ready turns 503 and the Kafka clients are
+ * flushed and closed.
  */
 public final class GatewayVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+    private static final int SHARED_RANDOM_PORT = -1;
 
     private final GatewayConfig config;
     private final PublisherFactory publisherFactory;
@@ -38,7 +44,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     private EventPublisher publisher;
     private ReadinessMonitor readiness;
-    private HttpServer server;
+    private String serversDeployment;
+    private int port = -1;
 
     /** The production gateway, publishing to Kafka. */
     public GatewayVerticle(GatewayConfig config) {
@@ -63,14 +70,17 @@ public final class GatewayVerticle extends VerticleBase {
                                             err -> stop().transform(v -> Future.failedFuture(err)));
                         })
                 .onSuccess(
-                        s ->
+                        p ->
                                 LOG.info(
-                                        "Ingest gateway listening on http://{}:{}",
+                                        "Ingest gateway listening on http://{}:{} ({} event"
+                                                + " loop(s))",
                                         config.host(),
-                                        s.actualPort()));
+                                        p,
+                                        config.eventLoops()));
     }
 
-    private Future<HttpServer> listen() {
+    /** Starts the servers; the future holds the port they listen on. */
+    private Future<Integer> listen() {
         ErrorResponses errors = new ErrorResponses(config.retryAfterSeconds());
         readiness = new ReadinessMonitor(vertx, publisher::probe, config.readyCheckIntervalMs());
         Router router = Router.router(vertx);
@@ -86,11 +96,29 @@ public final class GatewayVerticle extends VerticleBase {
         IngestRoutes.mount(router, config, publisher, readiness, metrics);
         errors.install(router);
         readiness.start();
-        return vertx.createHttpServer(
-                        new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-                .requestHandler(router)
-                .listen()
-                .onSuccess(s -> server = s);
+        // Vert.x spreads a port's connections over the servers listening on it, one event loop
+        // each. Port 0 would give each server a port of its own; a negative port asks Vert.x for
+        // one random port shared by every server that names the same negative number.
+        HttpServerOptions options =
+                new HttpServerOptions()
+                        .setHost(config.host())
+                        .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port());
+        List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(
+                        () -> {
+                            HttpServerVerticle v =
+                                    new HttpServerVerticle(
+                                            router, options, config.shutdownTimeoutMs());
+                            servers.add(v);
+                            return v;
+                        },
+                        new DeploymentOptions().setInstances(config.eventLoops()))
+                .map(
+                        id -> {
+                            serversDeployment = id;
+                            port = servers.get(0).actualPort();
+                            return port;
+                        });
     }
 
     @Override
@@ -99,10 +127,12 @@ public final class GatewayVerticle extends VerticleBase {
             readiness.markStopping();
         }
         long started = System.nanoTime();
+        // The servers are a child deployment: undeploying this verticle undeploys them first,
+        // each shutting down gracefully (HttpServerVerticle#stop); a failed start stops them here.
         Future<Void> drained =
-                server == null
-                        ? Future.succeededFuture()
-                        : server.shutdown(config.shutdownTimeoutMs(), TimeUnit.MILLISECONDS);
+                serversDeployment != null && vertx.deploymentIDs().contains(serversDeployment)
+                        ? vertx.undeploy(serversDeployment)
+                        : Future.succeededFuture();
         return drained.eventually(
                         () -> publisher == null ? Future.succeededFuture() : publisher.close())
                 .onComplete(
@@ -115,10 +145,10 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** The port the server listens on (the real one when configured with 0). */
     public int actualPort() {
-        if (server == null) {
+        if (port < 0) {
             throw new IllegalStateException("the gateway is not listening yet");
         }
-        return server.actualPort();
+        return port;
     }
 
     /** This gateway's metrics (what {@code GET /metrics} shows). */

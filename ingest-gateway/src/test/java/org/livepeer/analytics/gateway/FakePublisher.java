@@ -3,6 +3,8 @@ package org.livepeer.analytics.gateway;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.EventOrigin;
@@ -20,6 +22,7 @@ public final class FakePublisher implements EventPublisher {
     final List<EventOrigin> origins = new CopyOnWriteArrayList<>();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     final List<Promise<Void>> held = new CopyOnWriteArrayList<>();
+    final Set<String> publishingThreads = ConcurrentHashMap.newKeySet();
     volatile boolean failSends;
     volatile boolean failDeadLetters;
     volatile boolean holdSends;
@@ -33,6 +36,7 @@ public final class FakePublisher implements EventPublisher {
                     new PublishException(
                             "Kafka did not acknowledge the events: fake broker down", null));
         }
+        publishingThreads.add(Thread.currentThread().getName());
         published.addAll(events);
         events.forEach(e -> origins.add(origin));
         if (holdSends) {

@@ -7,6 +7,10 @@ package org.livepeer.analytics.gateway.config;
 public enum ConfigKey {
     GATEWAY_HOST("127.0.0.1", "Interface the HTTP server binds to."),
     GATEWAY_PORT("8080", "HTTP port; 0 picks a free port."),
+    GATEWAY_EVENT_LOOPS(
+            "1",
+            "Event loops serving HTTP (connections are spread over them); 1-64. More than one"
+                    + " helps only when the gateway has cores to itself."),
     KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)."),
     EVENTS_TOPIC("streaming-events", "Topic accepted events are written to."),
     INGEST_AUTH("bearer", "'bearer' (API keys required) or 'none' (no auth; logs a warning)."),

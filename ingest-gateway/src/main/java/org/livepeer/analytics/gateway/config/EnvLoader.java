@@ -54,7 +54,8 @@ final class EnvLoader {
                 rateLimit(),
                 (int) range(ConfigKey.INGEST_MAX_INFLIGHT, 1, 10_000_000),
                 range(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 600_000),
-                bool(ConfigKey.GATEWAY_ACCESS_LOG));
+                bool(ConfigKey.GATEWAY_ACCESS_LOG),
+                (int) range(ConfigKey.GATEWAY_EVENT_LOOPS, 1, 64));
     }
 
     private String topic(ConfigKey key) {

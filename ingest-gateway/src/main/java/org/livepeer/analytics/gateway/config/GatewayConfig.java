@@ -30,7 +30,8 @@ public record GatewayConfig(
         RateLimit rateLimit,
         int maxInflightEvents,
         long shutdownTimeoutMs,
-        boolean accessLog) {
+        boolean accessLog,
+        int eventLoops) {
 
     private static final Pattern SECRET_PROPERTY =
             Pattern.compile(".*(password|secret|jaas|token|credential).*");
@@ -79,7 +80,8 @@ public record GatewayConfig(
                 rateLimit,
                 maxInflightEvents,
                 shutdownTimeoutMs,
-                accessLog);
+                accessLog,
+                eventLoops);
     }
 
     @Override
@@ -121,6 +123,8 @@ public record GatewayConfig(
                 + shutdownTimeoutMs
                 + ", accessLog="
                 + accessLog
+                + ", eventLoops="
+                + eventLoops
                 + "]";
     }
 }

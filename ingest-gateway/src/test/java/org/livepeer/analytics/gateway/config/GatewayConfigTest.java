@@ -41,6 +41,7 @@ class GatewayConfigTest {
         assertEquals(50_000, config.maxInflightEvents());
         assertEquals(10_000, config.shutdownTimeoutMs());
         assertTrue(config.accessLog());
+        assertEquals(1, config.eventLoops());
     }
 
     @Test
@@ -63,6 +64,7 @@ class GatewayConfigTest {
         env.put("INGEST_MAX_INFLIGHT", "64");
         env.put("SHUTDOWN_TIMEOUT_MS", "1500");
         env.put("GATEWAY_ACCESS_LOG", "false");
+        env.put("GATEWAY_EVENT_LOOPS", "2");
 
         GatewayConfig config = GatewayConfig.fromEnv(env);
 
@@ -83,6 +85,7 @@ class GatewayConfigTest {
         assertEquals(64, config.maxInflightEvents());
         assertEquals(1500, config.shutdownTimeoutMs());
         assertFalse(config.accessLog());
+        assertEquals(2, config.eventLoops());
     }
 
     @Test
@@ -174,6 +177,7 @@ class GatewayConfigTest {
         "INGEST_MAX_INFLIGHT, 0, INGEST_MAX_INFLIGHT must be an integer from 1 to",
         "SHUTDOWN_TIMEOUT_MS, -1, SHUTDOWN_TIMEOUT_MS must be an integer from 0 to",
         "GATEWAY_ACCESS_LOG, yes, GATEWAY_ACCESS_LOG must be 'true' or 'false', got 'yes'",
+        "GATEWAY_EVENT_LOOPS, 0, GATEWAY_EVENT_LOOPS must be an integer from 1 to 64",
     })
     void rejectsBadValuesNamingTheKey(String key, String value, String expectedMessage) {
         Map<String, String> env = new HashMap<>(Map.of("INGEST_API_KEYS", KEYS));

@@ -1,0 +1,48 @@
+package org.livepeer.analytics.gateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP server of the gateway, on the event loop of this verticle instance: Vert.x spreads the
+ * port's connections over every server listening on it. Each serves the gateway's one router, whose
+ * shared parts (publisher, limits, metrics, readiness) are thread-safe.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+    private final Router router;
+    private final HttpServerOptions options;
+    private final long shutdownTimeoutMs;
+    private HttpServer server;
+
+    public HttpServerVerticle(Router router, HttpServerOptions options, long shutdownTimeoutMs) {
+        this.router = router;
+        this.options = new HttpServerOptions(options);
+        this.shutdownTimeoutMs = shutdownTimeoutMs;
+    }
+
+    /** The port listened on (the real one when configured with 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(options)
+                .requestHandler(router)
+                .listen()
+                .onSuccess(s -> server = s);
+    }
+
+    /** Graceful like the main server: stop accepting, let requests in progress finish. */
+    @Override
+    public Future<?> stop() {
+        return server == null
+                ? Future.succeededFuture()
+                : server.shutdown(shutdownTimeoutMs, TimeUnit.MILLISECONDS);
+    }
+}

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Command-line options of {@link GatewayBench}: {@code --form single|batch100}, {@code --rates
  * 1000,5000} (requests per second), {@code --duration 10} and {@code --warmup 3} (seconds per run),
- * {@code --runs 3}, {@code --targets noop,kafka}, {@code --connections 128}.
+ * {@code --runs 3}, {@code --targets noop,kafka}, {@code --connections 128}, {@code --prewarm 15}
+ * (seconds per target before the first run), {@code --event-loops 1} (the gateways'
+ * GATEWAY_EVENT_LOOPS).
  */
 record BenchOptions(
         BodyForm form,
@@ -18,7 +20,8 @@ record BenchOptions(
         int runs,
         List<String> targets,
         int connections,
-        int prewarmS) {
+        int prewarmS,
+        int eventLoops) {
 
     static final String KAFKA = "kafka";
     static final String NOOP = "noop";
@@ -47,24 +50,32 @@ record BenchOptions(
                         Integer.parseInt(values.getOrDefault("runs", "3")),
                         List.of(values.getOrDefault("targets", NOOP + "," + KAFKA).split(",")),
                         Integer.parseInt(values.getOrDefault("connections", "128")),
-                        Integer.parseInt(values.getOrDefault("prewarm", "15")));
+                        Integer.parseInt(values.getOrDefault("prewarm", "15")),
+                        Integer.parseInt(values.getOrDefault("event-loops", "1")));
         options.check();
         return options;
     }
 
     private void check() {
         // Bounded in count and time: at most 60 s per run, 10 runs, 100,000 req/s.
-        if (durationS < 1 || durationS > 60 || warmupS < 0 || warmupS > 30) {
-            throw new IllegalArgumentException("duration must be 1-60 s and warmup 0-30 s");
-        }
-        if (runs < 1 || runs > 10 || connections < 1 || connections > 1024 || prewarmS > 120) {
-            throw new IllegalArgumentException("runs must be 1-10 and connections 1-1024");
-        }
+        within("duration", durationS, 1, 60);
+        within("warmup", warmupS, 0, 30);
+        within("runs", runs, 1, 10);
+        within("connections", connections, 1, 1024);
+        within("prewarm", prewarmS, 0, 120);
+        within("event-loops", eventLoops, 1, 64);
         if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1 || r > 100_000)) {
             throw new IllegalArgumentException("rates must be 1-100000 req/s");
         }
         if (!List.of(NOOP, KAFKA).containsAll(targets)) {
             throw new IllegalArgumentException("targets are noop and/or kafka, got " + targets);
+        }
+    }
+
+    private static void within(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    "--" + option + " must be " + min + "-" + max + ", got " + value);
         }
     }
 }

@@ -2,11 +2,8 @@ package org.livepeer.analytics.bench.gateway;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingest gateway benchmark, all in one JVM on loopback: an in-process KRaft broker, two gateways
- * (one publishing to Kafka, one with a no-op publisher as the same-run baseline), and the
- * open-model generator. Each run asks a fixed rate; results go to stdout, then a markdown table of
- * medians.
+ * Ingest gateway benchmark on loopback: this JVM holds an in-process KRaft broker and two gateways
+ * (one publishing to Kafka, one with a no-op publisher as the same-run baseline); each run of the
+ * open-model generator runs in a child JVM ({@link LoadProcess}). Each run asks a fixed rate;
+ * results go to stdout, then a markdown table of medians.
  *
  * <pre>
  * java -cp ... org.livepeer.analytics.bench.gateway.GatewayBench \
@@ -66,17 +63,12 @@ public final class GatewayBench {
     private static List<RunResult> run(BenchOptions options, EmbeddedKafkaBroker broker)
             throws Exception {
         Vertx server = Vertx.vertx();
-        Vertx load = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
             Map<String, Integer> ports = new HashMap<>();
             for (String target : options.targets()) {
-                ports.put(target, deploy(server, broker, target));
+                ports.put(target, deploy(server, broker, target, options.eventLoops()));
             }
-            HttpClient client =
-                    load.createHttpClient(
-                            new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-                            new PoolOptions().setHttp1MaxSize(options.connections()));
-            OpenLoad generator = new OpenLoad(load, client, options.form().bodies(), KEY);
+            LoadProcess generator = new LoadProcess(KEY, options.connections());
             int lowest = options.rates().stream().min(Integer::compare).orElseThrow();
             for (String target : options.targets()) {
                 if (options.prewarmS() > 0) {
@@ -110,12 +102,12 @@ public final class GatewayBench {
             }
             return results;
         } finally {
-            load.close().await(30, TimeUnit.SECONDS);
             server.close().await(30, TimeUnit.SECONDS);
         }
     }
 
-    private static int deploy(Vertx vertx, EmbeddedKafkaBroker broker, String target)
+    private static int deploy(
+            Vertx vertx, EmbeddedKafkaBroker broker, String target, int eventLoops)
             throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("GATEWAY_PORT", "0");
@@ -124,6 +116,7 @@ public final class GatewayBench {
         env.put("EVENTS_TOPIC", TOPIC);
         // slf4j-simple writes synchronously to stderr; see docs/benchmarks.md.
         env.put("GATEWAY_ACCESS_LOG", "false");
+        env.put("GATEWAY_EVENT_LOOPS", Integer.toString(eventLoops));
         PublisherFactory publishers =
                 BenchOptions.KAFKA.equals(target)
                         ? PublisherFactory.kafka()

@@ -141,7 +141,9 @@ final class OpenLoad {
                     ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(99)),
                     ms(latency.getValueAtPercentile(99.9)),
-                    ms(latency.getMaxValue()));
+                    ms(latency.getMaxValue()),
+                    Double.NaN,
+                    Double.NaN);
         }
 
         private static double ms(long nanos) {

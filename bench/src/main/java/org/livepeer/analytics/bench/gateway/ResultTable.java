@@ -22,8 +22,8 @@ final class ResultTable {
                         options.warmupS()));
         out.append(
                 "| asked req/s | target | achieved req/s | events/s | p50 ms | p99 ms | p99.9 ms"
-                        + " | errors | sustained runs | p99 vs noop |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | errors | sustained runs | p99 vs noop | CPU µs/req server | CPU µs/req client |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int rate : options.rates()) {
             double noopP99 = median(select(results, rate, BenchOptions.NOOP), RunResult::p99Ms);
             for (String target : options.targets()) {
@@ -33,7 +33,8 @@ final class ResultTable {
                 out.append(
                         String.format(
                                 Locale.ROOT,
-                                "| %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %d/%d | %s |%n",
+                                "| %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %d/%d | %s | %.1f | %.1f"
+                                        + " |%n",
                                 rate,
                                 target,
                                 achieved,
@@ -46,7 +47,9 @@ final class ResultTable {
                                 runs.size(),
                                 Double.isNaN(noopP99) || BenchOptions.NOOP.equals(target)
                                         ? "-"
-                                        : String.format(Locale.ROOT, "%.2fx", p99 / noopP99)));
+                                        : String.format(Locale.ROOT, "%.2fx", p99 / noopP99),
+                                median(runs, RunResult::serverCpuUs),
+                                median(runs, RunResult::clientCpuUs)));
             }
         }
         return out.toString();

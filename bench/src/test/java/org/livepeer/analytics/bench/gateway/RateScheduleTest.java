@@ -53,6 +53,15 @@ class RateScheduleTest {
     }
 
     private static RunResult result(double p99) {
-        return new RunResult("kafka", BodyForm.SINGLE, 100, 100, 1000, 0, 1, p99, p99, p99);
+        return new RunResult(
+                "kafka", BodyForm.SINGLE, 100, 100, 1000, 0, 1, p99, p99, p99, 20.5, 41.25);
+    }
+
+    @Test
+    void resultSurvivesTheTripFromTheLoadProcess() {
+        RunResult r = result(12.5);
+
+        assertEquals(r, RunResult.fromWire(r.wire()));
+        assertEquals(7.0, r.withServerCpu(7.0).serverCpuUs());
     }
 }

@@ -1,8 +1,9 @@
 package org.livepeer.analytics.gateway.config;
 
 /**
- * Every environment variable the gateway reads, with its default and meaning. The single source for
- * {@code docs/configuration.md}; {@link GatewayConfig#fromEnv} reads nothing that is not here.
+ * Every environment variable the gateway reads, with its default and meaning. The single source of
+ * the reference table in {@code docs/ingest-api.md} (a test keeps the two in step); {@link
+ * GatewayConfig#fromEnv} reads nothing that is not here.
  */
 public enum ConfigKey {
     GATEWAY_HOST("127.0.0.1", "Interface the HTTP server binds to."),

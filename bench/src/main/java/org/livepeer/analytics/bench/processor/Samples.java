@@ -43,6 +43,42 @@ final class Samples {
         return out;
     }
 
+    /**
+     * A cycle of events in which {@code capabilitiesShare} of them are the {@code
+     * network_capabilities} samples (taken in turn, spread evenly) and the rest the other samples
+     * in turn. The cycle is long enough that every sample appears at least once.
+     */
+    static List<byte[]> productionMix(List<byte[]> samples, double capabilitiesShare) {
+        if (!(capabilitiesShare > 0 && capabilitiesShare < 1)) {
+            throw new IllegalArgumentException("capabilitiesShare must be in (0, 1)");
+        }
+        List<byte[]> caps = new ArrayList<>();
+        List<byte[]> others = new ArrayList<>();
+        for (byte[] s : samples) {
+            (isCapabilities(s) ? caps : others).add(s);
+        }
+        if (caps.isEmpty() || others.isEmpty()) {
+            throw new IllegalArgumentException("the mix needs capabilities and other samples");
+        }
+        int every = (int) Math.round(1 / capabilitiesShare);
+        int length = Math.max(caps.size() * every, others.size());
+        List<byte[]> out = new ArrayList<>(length);
+        int c = 0;
+        int o = 0;
+        for (int i = 0; i < length; i++) {
+            out.add(
+                    i % every == every - 1
+                            ? caps.get(c++ % caps.size())
+                            : others.get(o++ % others.size()));
+        }
+        return out;
+    }
+
+    private static boolean isCapabilities(byte[] sample) {
+        return new String(sample, StandardCharsets.UTF_8)
+                .contains("\"type\":\"network_capabilities\"");
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();

@@ -1,6 +1,7 @@
 package org.livepeer.analytics.event.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -22,11 +23,19 @@ public final class JsonFields {
     private static final BigInteger UINT64_LIMIT = BigInteger.ONE.shiftLeft(64);
 
     private final JsonNode node;
-    private final String path;
 
-    private JsonFields(JsonNode node, String path) {
+    // The path is only needed in error messages, so it is kept as its parts (the enclosing object,
+    // this member's name, its array index or -1) and composed on first use.
+    private final JsonFields parent;
+    private final String name;
+    private final int index;
+    private String path;
+
+    private JsonFields(JsonNode node, JsonFields parent, String name, int index) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
     }
 
     /** The payload {@code data} of an event whose data must be an object. */
@@ -34,7 +43,7 @@ public final class JsonFields {
         if (data == null || !data.isObject()) {
             throw PayloadException.invalidPayload("data must be an object, got " + kind(data));
         }
-        return new JsonFields(data, "data");
+        return new JsonFields(data, null, "data", -1);
     }
 
     /** The elements of an event whose data must be a non-empty array of objects. */
@@ -45,11 +54,16 @@ public final class JsonFields {
         if (data.isEmpty()) {
             throw PayloadException.invalidPayload("data must not be an empty array");
         }
-        return objectsOf(data, "data");
+        return objectsOf(data, null, "data");
     }
 
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            p = pathAt(parent, name, index);
+            path = p;
+        }
+        return p;
     }
 
     public JsonNode node() {
@@ -68,25 +82,25 @@ public final class JsonFields {
 
     public boolean has(String name) {
         JsonNode v = node.get(name);
-        return v != null && !v.isNull();
+        return !isAbsent(v);
     }
 
     public JsonFields object(String name) {
-        return asObject(required(name), pathOf(name));
+        return asObject(required(name), this, name, -1);
     }
 
     public JsonFields optionalObject(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asObject(v, pathOf(name));
+        return v == null ? null : asObject(v, this, name, -1);
     }
 
     public String text(String name) {
-        return asText(required(name), pathOf(name));
+        return asText(required(name), this, name, -1);
     }
 
     public String optionalText(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asText(v, pathOf(name));
+        return v == null ? null : asText(v, this, name, -1);
     }
 
     /** A string, lower-cased (addresses: CATALOG §2 says join on lower case). */
@@ -101,32 +115,32 @@ public final class JsonFields {
 
     /** A signed 64-bit integer. */
     public long integer(String name) {
-        return asLong(required(name), pathOf(name));
+        return asLong(required(name), this, name, -1);
     }
 
     public Long optionalInteger(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asLong(v, pathOf(name));
+        return v == null ? null : asLong(v, this, name, -1);
     }
 
     /** A non-negative integer that fits a signed 64-bit value (for UInt64 columns). */
     public long unsigned(String name) {
-        return asUnsigned(required(name), pathOf(name));
+        return asUnsigned(required(name), this, name, -1);
     }
 
     public Long optionalUnsigned(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asUnsigned(v, pathOf(name));
+        return v == null ? null : asUnsigned(v, this, name, -1);
     }
 
     /** A finite number (integer or fraction). */
     public double number(String name) {
-        return asDouble(required(name), pathOf(name));
+        return asDouble(required(name), this, name, -1);
     }
 
     public Double optionalNumber(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asDouble(v, pathOf(name));
+        return v == null ? null : asDouble(v, this, name, -1);
     }
 
     public Boolean optionalBoolean(String name) {
@@ -143,7 +157,7 @@ public final class JsonFields {
     /** Integer Unix milliseconds within the envelope's range (2020-01-01 .. 2100-01-01). */
     public Long optionalTimeMs(String name) {
         JsonNode v = optional(name);
-        return v == null ? null : asTimeMs(v, pathOf(name));
+        return v == null ? null : asTimeMs(v, this, name, -1);
     }
 
     /**
@@ -153,7 +167,7 @@ public final class JsonFields {
     public Long optionalTimeMsOrSeconds(String name) {
         JsonNode v = optional(name);
         if (v == null || !v.isFloatingPointNumber()) {
-            return v == null ? null : asTimeMs(v, pathOf(name));
+            return v == null ? null : asTimeMs(v, this, name, -1);
         }
         BigDecimal ms = v.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP);
         if (ms.compareTo(BigDecimal.valueOf(EnvelopeValidator.MIN_TIMESTAMP_MS)) < 0
@@ -178,7 +192,7 @@ public final class JsonFields {
         }
         List<String> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
-            out.add(asText(v.get(i), indexOf(pathOf(name), i)));
+            out.add(asText(v.get(i), this, name, i));
         }
         return out;
     }
@@ -191,7 +205,7 @@ public final class JsonFields {
         }
         List<BigInteger> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
-            out.add(asUInt64(v.get(i), indexOf(pathOf(name), i)));
+            out.add(asUInt64(v.get(i), this, name, i));
         }
         return out;
     }
@@ -199,7 +213,7 @@ public final class JsonFields {
     /** An array of objects; empty when absent or null. */
     public List<JsonFields> objectList(String name) {
         JsonNode v = optionalArray(name);
-        return v == null ? List.of() : objectsOf(v, pathOf(name));
+        return v == null ? List.of() : objectsOf(v, this, name);
     }
 
     /** Parses a member name that must be a decimal id (map keys such as capability ids). */
@@ -225,16 +239,25 @@ public final class JsonFields {
     }
 
     public String pathOf(String name) {
-        return path + "." + name;
+        return path() + "." + name;
     }
 
     static String indexOf(String arrayPath, int index) {
         return arrayPath + "[" + index + "]";
     }
 
+    /**
+     * The path of member {@code name} of {@code parent} (a root when null), indexed unless {@code
+     * index} is -1. Only computed for error messages.
+     */
+    private static String pathAt(JsonFields parent, String name, int index) {
+        String member = parent == null ? name : parent.pathOf(name);
+        return index < 0 ? member : indexOf(member, index);
+    }
+
     private JsonNode required(String name) {
         JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
+        if (isAbsent(v)) {
             throw PayloadException.missingField(pathOf(name));
         }
         return v;
@@ -242,7 +265,7 @@ public final class JsonFields {
 
     private JsonNode optional(String name) {
         JsonNode v = node.get(name);
-        return v == null || v.isNull() ? null : v;
+        return isAbsent(v) ? null : v;
     }
 
     private JsonNode optionalArray(String name) {
@@ -253,75 +276,93 @@ public final class JsonFields {
         return v;
     }
 
-    private static List<JsonFields> objectsOf(JsonNode array, String arrayPath) {
+    private static List<JsonFields> objectsOf(JsonNode array, JsonFields parent, String name) {
         List<JsonFields> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            out.add(asObject(array.get(i), indexOf(arrayPath, i)));
+            out.add(asObject(array.get(i), parent, name, i));
         }
         return out;
     }
 
-    private static JsonFields asObject(JsonNode v, String path) {
+    private static JsonFields asObject(JsonNode v, JsonFields parent, String name, int index) {
         if (!v.isObject()) {
-            throw PayloadException.invalidValue(path, "must be an object, got " + kind(v));
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must be an object, got " + kind(v));
         }
-        return new JsonFields(v, path);
+        return new JsonFields(v, parent, name, index);
     }
 
-    private static String asText(JsonNode v, String path) {
+    private static String asText(JsonNode v, JsonFields parent, String name, int index) {
         if (!v.isTextual()) {
-            throw PayloadException.invalidValue(path, "must be a string, got " + kind(v));
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must be a string, got " + kind(v));
         }
         return v.textValue();
     }
 
-    private static long asLong(JsonNode v, String path) {
+    private static long asLong(JsonNode v, JsonFields parent, String name, int index) {
         if (!v.isIntegralNumber()) {
-            throw PayloadException.invalidValue(path, "must be an integer, got " + describe(v));
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must be an integer, got " + describe(v));
         }
         if (!v.canConvertToLong()) {
-            throw PayloadException.invalidValue(path, "out of the 64-bit range: " + v);
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "out of the 64-bit range: " + v);
         }
         return v.longValue();
     }
 
-    private static long asUnsigned(JsonNode v, String path) {
-        long value = asLong(v, path);
+    private static long asUnsigned(JsonNode v, JsonFields parent, String name, int index) {
+        long value = asLong(v, parent, name, index);
         if (value < 0) {
-            throw PayloadException.invalidValue(path, "must not be negative, got " + value);
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must not be negative, got " + value);
         }
         return value;
     }
 
-    private static BigInteger asUInt64(JsonNode v, String path) {
+    private static BigInteger asUInt64(JsonNode v, JsonFields parent, String name, int index) {
         if (!v.isIntegralNumber()) {
-            throw PayloadException.invalidValue(path, "must be an integer, got " + describe(v));
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must be an integer, got " + describe(v));
         }
         BigInteger value = v.bigIntegerValue();
         if (value.signum() < 0 || value.compareTo(UINT64_LIMIT) >= 0) {
-            throw PayloadException.invalidValue(path, "out of the UInt64 range: " + value);
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "out of the UInt64 range: " + value);
         }
         return value;
     }
 
-    private static double asDouble(JsonNode v, String path) {
+    private static double asDouble(JsonNode v, JsonFields parent, String name, int index) {
         if (!v.isNumber()) {
-            throw PayloadException.invalidValue(path, "must be a number, got " + describe(v));
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "must be a number, got " + describe(v));
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d)) {
-            throw PayloadException.invalidValue(path, "out of the Float64 range: " + v);
+            throw PayloadException.invalidValue(
+                    pathAt(parent, name, index), "out of the Float64 range: " + v);
         }
         return d;
     }
 
-    private static long asTimeMs(JsonNode v, String path) {
-        long ms = asLong(v, path);
+    private static long asTimeMs(JsonNode v, JsonFields parent, String name, int index) {
+        long ms = asLong(v, parent, name, index);
         if (ms < EnvelopeValidator.MIN_TIMESTAMP_MS || ms >= EnvelopeValidator.MAX_TIMESTAMP_MS) {
             throw PayloadException.invalidValue(
-                    path, "must be Unix milliseconds from 2020-01-01 to 2100-01-01, got " + ms);
+                    pathAt(parent, name, index),
+                    "must be Unix milliseconds from 2020-01-01 to 2100-01-01, got " + ms);
         }
         return ms;
+    }
+
+    /**
+     * Absent or JSON null. {@code instanceof} rather than {@link JsonNode#isNull()}, which is a
+     * virtual call on a hot path; in a Jackson tree only {@link NullNode} is of type NULL.
+     */
+    static boolean isAbsent(JsonNode v) {
+        return v == null || v instanceof NullNode;
     }
 
     static String kind(JsonNode v) {

@@ -2,12 +2,6 @@ package org.livepeer.analytics.event.rows;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,10 +10,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Renders a typed row as one ClickHouse {@code JSONEachRow} line: the {@link EventMeta} columns
- * first, then the row's components in declaration order as snake_case columns. NULLs stay JSON
- * {@code null} (Nullable columns); integers, including {@link java.math.BigInteger}, are exact JSON
- * numbers. Thread-safe; the mapper and writer are built once because this runs for every row.
+ * Renders a typed row as one ClickHouse {@code JSONEachRow} line in one pass over one generator:
+ * the {@link EventMeta} columns first, then the row's components in declaration order as snake_case
+ * columns ({@link RowColumns}). NULLs stay JSON {@code null} (Nullable columns); integers,
+ * including {@link java.math.BigInteger}, are exact JSON numbers. Thread-safe.
  */
 public final class RowJson {
 
@@ -34,49 +28,22 @@ public final class RowJson {
                     "gateway",
                     "source");
 
-    private static final JsonMapper MAPPER =
-            JsonMapper.builder()
-                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                    .build();
-
-    private static final ObjectWriter WRITER = MAPPER.writer();
-
-    private static final JsonFactory META_FACTORY =
-            JsonFactory.builder()
-                    .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
-                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                    .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private RowJson() {}
 
     /** One JSONEachRow line for {@code row}, without a trailing newline. */
     public static String line(EventMeta meta, TypedRow row) {
-        String rowJson = rowObject(row);
-        StringWriter out = new StringWriter(rowJson.length() + 192);
-        try (JsonGenerator gen = META_FACTORY.createGenerator(out)) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator gen = FACTORY.createGenerator(out)) {
             gen.writeStartObject();
             writeMeta(gen, meta);
+            RowColumns.of(row.getClass()).write(gen, row);
+            gen.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render meta of " + meta.eventId(), e);
-        }
-        // The row is rendered by its own serializer; its members are spliced in after the meta
-        // ones (the meta generator leaves the object open).
-        if (rowJson.length() > 2) {
-            out.write(',');
-            out.write(rowJson, 1, rowJson.length() - 1);
-        } else {
-            out.write('}');
+            throw new UncheckedIOException("cannot render a row of " + meta.eventId(), e);
         }
         return out.toString();
-    }
-
-    private static String rowObject(TypedRow row) {
-        try {
-            return WRITER.writeValueAsString(row);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + row.getClass().getName(), e);
-        }
     }
 
     private static void writeMeta(JsonGenerator gen, EventMeta meta) throws IOException {

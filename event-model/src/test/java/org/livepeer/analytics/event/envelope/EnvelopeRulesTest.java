@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.livepeer.analytics.event.json.InvalidJsonException;
 import org.livepeer.analytics.event.json.StrictJson;
@@ -44,6 +45,22 @@ class EnvelopeRulesTest {
                                 StrictJson.parse(
                                         bytes("{\"id\":\"a\",\"id\":\"b\",\"type\":\"t\"}")));
         assertFalse(e.encodingError());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"a\":{\"b\":1,\"b\":2}}                       | b", // nested object
+                "{\"a\":[{\"x\":1},{\"y\":1,\"z\":2,\"y\":3}]}   | y", // in an array element
+                "[[{\"k\":null,\"k\":null}]]                    | k", // null values
+                "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"a\":{}}      | a" // after several names
+            })
+    void duplicateKeysAtAnyDepthAreAnError(String json, String key) {
+        InvalidJsonException e =
+                assertThrows(InvalidJsonException.class, () -> StrictJson.parse(bytes(json)));
+        assertFalse(e.encodingError());
+        assertEquals("Duplicate field '" + key + "'", e.getMessage());
     }
 
     @Test
@@ -195,6 +212,9 @@ class EnvelopeRulesTest {
                 "4102444800000", // 2100-01-01, beyond the range
                 "\"99999999999999999999\"", // beyond long
                 "\"17679x8955607\"", // not digits
+                "\"9999999999999999999\"", // 19 digits, beyond long
+                "\" 1767908955607\"", // leading space
+                "\"\u0661\u0667\u0666\u0667\u0669\u0660\u0668\u0669\u0665\u0665\u0666\u0660\u0667\"", // non-ASCII digits
                 "\"\"", // empty string
                 "true", // boolean
                 "{}" // object

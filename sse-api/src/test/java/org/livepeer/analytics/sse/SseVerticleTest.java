@@ -132,4 +132,26 @@ class SseVerticleTest {
                                                 Map.of("SSE_AUTH", "none", "SSE_HOST", " ")))
                         .getMessage());
     }
+
+    @Test
+    void eventLoopsDefaultToOnePerCoreAndAreBounded() {
+        assertEquals(
+                Runtime.getRuntime().availableProcessors(),
+                SseConfig.fromEnv(Map.of("SSE_AUTH", "none")).eventLoops());
+        assertEquals(
+                3,
+                SseConfig.fromEnv(Map.of("SSE_AUTH", "none", "SSE_EVENT_LOOPS", "3")).eventLoops());
+        assertEquals(
+                "SSE_EVENT_LOOPS must be an integer from 0 to 256, got '-1'",
+                assertThrows(
+                                SseConfigException.class,
+                                () ->
+                                        SseConfig.fromEnv(
+                                                Map.of(
+                                                        "SSE_AUTH",
+                                                        "none",
+                                                        "SSE_EVENT_LOOPS",
+                                                        "-1")))
+                        .getMessage());
+    }
 }

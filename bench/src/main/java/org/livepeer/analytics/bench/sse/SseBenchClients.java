@@ -1,16 +1,19 @@
 package org.livepeer.analytics.bench.sse;
 
+import com.sun.management.OperatingSystemMXBean;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.parsetools.RecordParser;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -18,9 +21,13 @@ import org.HdrHistogram.Recorder;
 /**
  * The client side of {@link SseFanoutBench}, in its own JVM (each process may hold only {@code
  * ulimit -n} sockets). Prints {@code READY} once every client is connected, then {@code RESULT
- * delivered p50 p99 max connectSeconds} (latencies in ms) after the expected messages or a timeout.
+ * delivered p50 p99 max connectSeconds complete cpuMs} (latencies in ms) after the expected
+ * messages or a timeout: {@code complete} is the number of clients that got exactly every message,
+ * {@code cpuMs} the CPU time this process used from READY to RESULT. Each message's latency is its
+ * receipt time minus the Kafka record timestamp it carries ({@code "ts"}); see {@link
+ * SseWireClient} for why the clients are raw sockets.
  *
- * <p>Arguments: {@code port clients messages token}.
+ * <p>Arguments: {@code port clients messages token [eventLoops]}.
  */
 public final class SseBenchClients {
 
@@ -29,80 +36,92 @@ public final class SseBenchClients {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int clients = Integer.parseInt(args[1]);
-        long expected = (long) clients * Integer.parseInt(args[2]);
+        int messages = Integer.parseInt(args[2]);
+        long expected = (long) clients * messages;
         String token = args[3];
-        Vertx vertx = Vertx.vertx();
+        int loops =
+                args.length > 4
+                        ? Integer.parseInt(args[4])
+                        : Runtime.getRuntime().availableProcessors();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         Recorder recorder = new Recorder(3);
         AtomicLong delivered = new AtomicLong();
         AtomicLong open = new AtomicLong();
-        HttpClient http =
-                vertx.createHttpClient(
-                        new HttpClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1"),
-                        new PoolOptions().setHttp1MaxSize(clients + 10));
+        AtomicIntegerArray perClient = new AtomicIntegerArray(clients);
+        NetClient net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+        String uri = "/v1/live/metrics?access_token=" + token;
+        List<Context> contexts = eventLoops(vertx, loops);
         long t0 = System.nanoTime();
         List<Future<?>> wave = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            wave.add(openOne(http, token, open, recorder, delivered));
+            SseWireClient client = new SseWireClient(recorder, delivered, perClient, i);
+            Promise<Void> opened = Promise.promise();
+            contexts.get(i % loops)
+                    .runOnContext(v -> client.open(net, port, uri).onComplete(opened));
+            wave.add(opened.future().onSuccess(v -> open.incrementAndGet()));
             if (wave.size() == 200) {
-                Future.join(wave).await();
+                Future.join(wave).otherwiseEmpty().await();
                 wave.clear();
             }
         }
-        Future.join(wave).await();
+        Future.join(wave).otherwiseEmpty().await();
         double connectS = (System.nanoTime() - t0) / 1e9;
         recorder.getIntervalHistogram();
         System.out.println("READY " + open.get());
         System.out.flush();
+        long cpu0 = processCpuNanos();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (delivered.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
         Histogram h = recorder.getIntervalHistogram();
+        int complete = complete(perClient, messages);
         System.out.printf(
-                "RESULT %d %.1f %.1f %.1f %.1f%n",
+                "RESULT %d %.1f %.1f %.1f %.1f %d %d%n",
                 delivered.get(),
                 h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0,
                 h.getMaxValue() / 1000.0,
-                connectS);
+                connectS,
+                complete,
+                cpuMs);
         System.out.flush();
         System.exit(0);
     }
 
-    private static Future<?> openOne(
-            HttpClient http,
-            String token,
-            AtomicLong open,
-            Recorder recorder,
-            AtomicLong delivered) {
-        return http.request(
-                        new RequestOptions()
-                                .setMethod(HttpMethod.GET)
-                                .setURI("/v1/live/metrics?access_token=" + token))
-                .compose(req -> req.send())
-                .onSuccess(
-                        res -> {
-                            if (res.statusCode() == 200) {
-                                open.incrementAndGet();
-                            }
-                            res.handler(
-                                    RecordParser.newDelimited(
-                                            "\n\n",
-                                            frame ->
-                                                    onFrame(
-                                                            frame.toString(),
-                                                            recorder,
-                                                            delivered)));
-                        });
+    /** Outside a verticle every connection would land on one event loop: one context per loop. */
+    private static List<Context> eventLoops(Vertx vertx, int loops) {
+        List<Context> contexts = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            LoopVerticle loop = new LoopVerticle();
+            vertx.deployVerticle(loop).await();
+            contexts.add(loop.context());
+        }
+        return contexts;
     }
 
-    private static void onFrame(String frame, Recorder recorder, AtomicLong delivered) {
-        int i = frame.indexOf("\"ts\":");
-        if (i < 0) {
-            return;
+    /** Clients that received exactly every message, no more, no fewer. */
+    private static int complete(AtomicIntegerArray perClient, int messages) {
+        int complete = 0;
+        for (int i = 0; i < perClient.length(); i++) {
+            if (perClient.get(i) == messages) {
+                complete++;
+            }
         }
-        long ts = Long.parseLong(frame.substring(i + 5, frame.indexOf('}', i)));
-        recorder.recordValue(Math.max(0, (System.currentTimeMillis() - ts) * 1000));
-        delivered.incrementAndGet();
+        return complete;
+    }
+
+    /** Only there to own an event loop. */
+    private static final class LoopVerticle extends VerticleBase {
+        Context context() {
+            return context;
+        }
+    }
+
+    /** CPU time of this whole process (every thread), as the JVM reports it. */
+    static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -5,9 +5,11 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,16 +57,22 @@ public final class SseFanoutBench {
                         Result r =
                                 runOnce(sse.actualPort(), producer, clients, messages, intervalMs);
                         System.out.printf(
-                                "clients=%d run=%d delivered=%d/%d p50=%.1fms p99=%.1fms"
-                                        + " max=%.1fms connect=%.1fs%n",
+                                "clients=%d run=%d delivered=%d/%d complete=%d/%d p50=%.1fms"
+                                        + " p99=%.1fms max=%.1fms connect=%.1fs"
+                                        + " cpu(server=%.1fs clients=%.1fs) load=%s%n",
                                 clients,
                                 run,
                                 r.delivered,
                                 (long) clients * messages,
+                                r.complete,
+                                clients,
                                 r.p50Ms,
                                 r.p99Ms,
                                 r.maxMs,
-                                r.connectS);
+                                r.connectS,
+                                r.serverCpuMs / 1000.0,
+                                r.clientCpuMs / 1000.0,
+                                loadAverage());
                     }
                 }
             } finally {
@@ -74,7 +82,23 @@ public final class SseFanoutBench {
         System.exit(0);
     }
 
-    record Result(long delivered, double p50Ms, double p99Ms, double maxMs, double connectS) {}
+    record Result(
+            long delivered,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            double connectS,
+            long complete,
+            long serverCpuMs,
+            long clientCpuMs) {}
+
+    /** The 1-minute load average, to judge how busy the machine was. */
+    private static String loadAverage() {
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
 
     /** Starts the clients' JVM, waits for READY, produces, and reads its RESULT line. */
     private static Result runOnce(
@@ -104,6 +128,7 @@ public final class SseFanoutBench {
             if (ready == null || !ready.equals("READY " + clients)) {
                 throw new IllegalStateException("clients did not all connect: " + ready);
             }
+            long cpu0 = SseBenchClients.processCpuNanos();
             for (int i = 0; i < messages; i++) {
                 long ts = System.currentTimeMillis();
                 producer.send(
@@ -119,13 +144,21 @@ public final class SseFanoutBench {
                                         + "}"));
                 Thread.sleep(intervalMs);
             }
-            String[] r = out.readLine().split(" ");
+            String line = out.readLine();
+            long serverCpuMs = (SseBenchClients.processCpuNanos() - cpu0) / 1_000_000;
+            if (line == null || !line.startsWith("RESULT ")) {
+                throw new IllegalStateException("clients ended without a result: " + line);
+            }
+            String[] r = line.split(" ");
             return new Result(
                     Long.parseLong(r[1]),
                     Double.parseDouble(r[2]),
                     Double.parseDouble(r[3]),
                     Double.parseDouble(r[4]),
-                    Double.parseDouble(r[5]));
+                    Double.parseDouble(r[5]),
+                    Long.parseLong(r[6]),
+                    serverCpuMs,
+                    Long.parseLong(r[7]));
         } finally {
             p.waitFor(60, TimeUnit.SECONDS);
             p.destroyForcibly();

@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * @param tokenSha256Hex hex SHA-256 of the read token, empty when auth is off
  * @param corsOrigins allowed origins; empty means no CORS headers
+ * @param eventLoops event loops the connections are spread over (at least 1)
  */
 public record SseConfig(
         String host,
@@ -29,7 +30,8 @@ public record SseConfig(
         int clientBufferMessages,
         long heartbeatMs,
         int replayMaxMessages,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        int eventLoops) {
 
     public SseConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +40,9 @@ public record SseConfig(
         Objects.requireNonNull(metricsTopic, "metricsTopic");
         Objects.requireNonNull(eventsTopic, "eventsTopic");
         corsOrigins = List.copyOf(corsOrigins);
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("eventLoops must be at least 1, got " + eventLoops);
+        }
     }
 
     /**
@@ -65,7 +70,12 @@ public record SseConfig(
                 (int) number(env, SseConfigKey.SSE_CLIENT_BUFFER_MESSAGES, 1, 1_000_000),
                 number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000),
                 (int) number(env, SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
-                origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)));
+                origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)),
+                eventLoops((int) number(env, SseConfigKey.SSE_EVENT_LOOPS, 0, 256)));
+    }
+
+    private static int eventLoops(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
     }
 
     /** A copy listening on {@code newPort}. */
@@ -82,7 +92,8 @@ public record SseConfig(
                 clientBufferMessages,
                 heartbeatMs,
                 replayMaxMessages,
-                corsOrigins);
+                corsOrigins,
+                eventLoops);
     }
 
     /** Hex SHA-256 of {@code token}, the form {@link #tokenSha256Hex()} is kept in. */
@@ -169,6 +180,8 @@ public record SseConfig(
                 + replayMaxMessages
                 + ", cors="
                 + corsOrigins
+                + ", eventLoops="
+                + eventLoops
                 + "]";
     }
 }

@@ -20,7 +20,11 @@ public enum SseConfigKey {
             "Most messages replayed on resume; a client further behind gets a 'gap' event and"
                     + " continues live."),
     SSE_CORS_ORIGINS(
-            "", "Allowed CORS origins: empty (no CORS headers), '*', or a comma-separated list.");
+            "", "Allowed CORS origins: empty (no CORS headers), '*', or a comma-separated list."),
+    SSE_EVENT_LOOPS(
+            "0",
+            "Event loops the SSE connections are spread over, each serving and writing to its own"
+                    + " clients; 0 means one per CPU core.");
 
     private final String defaultValue;
     private final String description;

@@ -1,53 +1,55 @@
 package org.livepeer.analytics.sse.fanout;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.Map;
+import org.livepeer.analytics.sse.source.ResumeToken;
 import org.livepeer.analytics.sse.source.TailRecord;
 
 /**
- * Fans the records of one topic out to its subscribers: each record is encoded once, then offered
- * to every subscriber whose filter wants it. Event loop only.
+ * The subscribers of one topic on one event loop, and the stream position they have been sent. Each
+ * batch from the {@link Fanout} is offered to every subscriber whose filter wants it: the frames a
+ * client wants from one batch go out in one write, and a client that wants the whole batch gets the
+ * buffer shared by all of them. Event loop ({@link #context()}) only.
  */
 public final class Hub {
 
-    private final Set<Subscriber> subscribers = new LinkedHashSet<>();
-    private final Function<TailRecord, Routed> router;
-    private final Counter records;
-    private final Counter delivered;
-    private final Counter overflows;
+    private final Fanout fanout;
+    private final Context context;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<Subscriber> dropped = new ArrayList<>();
+    private boolean[] wanted = new boolean[16];
 
-    /**
-     * @param stream the label of this hub's meters ({@code metrics} or {@code events})
-     */
-    public Hub(String stream, Function<TailRecord, Routed> router, MeterRegistry registry) {
-        this.router = router;
-        this.records = registry.counter("sse_records_total", "stream", stream);
-        this.delivered = registry.counter("sse_messages_delivered_total", "stream", stream);
-        this.overflows =
-                registry.counter(
-                        "sse_clients_dropped_total", "stream", stream, "reason", "overflow");
-        Gauge.builder("sse_clients", subscribers, Set::size)
-                .tag("stream", stream)
-                .description("open SSE connections")
-                .register(registry);
+    /** Last dispatched offset per partition. */
+    private long[] lastOffsets = new long[0];
+
+    Hub(Fanout fanout, Context context) {
+        this.fanout = fanout;
+        this.context = context;
+    }
+
+    public Context context() {
+        return context;
     }
 
     public Routed route(TailRecord record) {
-        return router.apply(record);
+        return fanout.route(record);
     }
 
+    /** Adds a subscriber whose connection slot is already taken (see {@link ClientSlots}). */
     public void add(Subscriber s) {
         subscribers.add(s);
+        fanout.joined();
     }
 
+    /** Removes {@code s} and gives back its slot; a no-op when it already left. */
     public void remove(Subscriber s) {
-        subscribers.remove(s);
+        if (subscribers.remove(s)) {
+            fanout.left();
+        }
     }
 
     public int size() {
@@ -56,30 +58,94 @@ public final class Hub {
 
     /** Counts a client dropped for falling behind. */
     public void overflowed() {
-        overflows.increment();
+        fanout.overflowed();
     }
 
-    public void dispatch(List<TailRecord> batch) {
-        List<Subscriber> dropped = new ArrayList<>();
+    /** Per partition, the offset the next live message will have. */
+    public Map<Integer, Long> nextOffsets() {
+        Map<Integer, Long> out = new HashMap<>();
+        for (int p = 0; p < lastOffsets.length; p++) {
+            out.put(p, lastOffsets[p] + 1);
+        }
+        return out;
+    }
+
+    /** The token of the current position. */
+    public String currentToken() {
+        return ResumeToken.format(lastOffsets);
+    }
+
+    void position(long[] offsets) {
+        lastOffsets = offsets;
+    }
+
+    /**
+     * @param batch the routed records, in order
+     * @param all every frame of {@code batch} in one buffer
+     * @param offsets the position after the batch
+     */
+    void dispatch(List<Routed> batch, Buffer all, long[] offsets) {
+        lastOffsets = offsets;
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        if (wanted.length < n) {
+            wanted = new boolean[Math.max(n, wanted.length * 2)];
+        }
         long sent = 0;
-        for (TailRecord r : batch) {
-            Routed m = router.apply(r);
-            for (Subscriber s : subscribers) {
-                if (!s.closed() && s.wants(m)) {
-                    if (s.offer(m.frame())) {
-                        sent++;
-                    } else {
-                        dropped.add(s);
-                    }
-                }
+        for (int i = 0, size = subscribers.size(); i < size; i++) {
+            Subscriber s = subscribers.get(i);
+            if (s.closed()) {
+                continue;
+            }
+            int frames = n == 1 ? wantsOne(s, batch.get(0)) : wantsEach(s, batch);
+            if (frames == 0) {
+                continue;
+            }
+            Buffer data = frames == n ? all : wantedFrames(batch);
+            if (s.offer(data, frames)) {
+                sent += frames;
+            } else {
+                dropped.add(s);
             }
         }
-        records.increment(batch.size());
-        delivered.increment(sent);
-        dropped.forEach(subscribers::remove);
+        fanout.delivered(sent);
+        if (!dropped.isEmpty()) {
+            dropped.forEach(this::remove);
+            dropped.clear();
+        }
+    }
+
+    private static int wantsOne(Subscriber s, Routed m) {
+        return s.wants(m) ? 1 : 0;
+    }
+
+    private int wantsEach(Subscriber s, List<Routed> batch) {
+        int count = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            wanted[i] = s.wants(batch.get(i));
+            if (wanted[i]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The frames {@link #wantsEach} marked, as one buffer of this client's own. */
+    private Buffer wantedFrames(List<Routed> batch) {
+        Buffer out = Buffer.buffer();
+        for (int i = 0; i < batch.size(); i++) {
+            if (wanted[i]) {
+                out.appendBuffer(batch.get(i).frame());
+            }
+        }
+        return out;
     }
 
     public void heartbeat() {
-        subscribers.forEach(Subscriber::heartbeat);
+        for (int i = 0, size = subscribers.size(); i < size; i++) {
+            subscribers.get(i).heartbeat();
+        }
     }
 }

@@ -13,7 +13,8 @@ import org.livepeer.analytics.sse.stream.SseFrames;
  * One SSE client: its filter, and a bounded queue in front of the socket. Frames go straight to the
  * socket while it keeps up; otherwise they queue, and a client more than {@code limit} frames
  * behind gets a final {@code overflow} event and is disconnected, so it never holds memory or slows
- * the others. While a resume replay runs, live frames queue behind it. Event loop only.
+ * the others. While a resume replay runs, live frames queue behind it. A write may carry several
+ * frames (one poll batch); the queue and its limit count frames. Event loop only.
  */
 public final class Subscriber {
 
@@ -25,8 +26,9 @@ public final class Subscriber {
     private final HttpConnection connection;
     private final Predicate<Routed> filter;
     private final int limit;
-    private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final Runnable onOverflow;
+    private int queuedFrames;
     private boolean replaying;
     private boolean closed;
 
@@ -67,20 +69,24 @@ public final class Subscriber {
         drain();
     }
 
-    /** Delivers or queues {@code frame}; returns false when the client was dropped. */
-    public boolean offer(Buffer frame) {
+    /**
+     * Delivers or queues {@code data}, which holds {@code frames} whole frames; returns false when
+     * the client was dropped. The buffer may be shared with other clients: it is never modified.
+     */
+    public boolean offer(Buffer data, int frames) {
         if (closed) {
             return false;
         }
         if (!replaying && queue.isEmpty() && !response.writeQueueFull()) {
-            response.write(frame);
+            response.write(data);
             return true;
         }
-        if (queue.size() >= limit) {
+        if (queuedFrames + frames > limit) {
             overflow();
             return false;
         }
-        queue.add(frame);
+        queue.add(new Queued(data, frames));
+        queuedFrames += frames;
         return true;
     }
 
@@ -99,16 +105,19 @@ public final class Subscriber {
     public void markClosed() {
         closed = true;
         queue.clear();
+        queuedFrames = 0;
     }
 
     private void drain() {
         while (!closed && !replaying && !queue.isEmpty() && !response.writeQueueFull()) {
-            response.write(queue.poll());
+            Queued q = queue.poll();
+            queuedFrames -= q.frames();
+            response.write(q.data());
         }
     }
 
     private void overflow() {
-        int queued = queue.size();
+        int queued = queuedFrames;
         markClosed();
         onOverflow.run();
         response.write(
@@ -122,4 +131,6 @@ public final class Subscriber {
         response.end().onComplete(v -> connection.close());
         vertx.setTimer(OVERFLOW_CLOSE_MS, id -> connection.close());
     }
+
+    private record Queued(Buffer data, int frames) {}
 }

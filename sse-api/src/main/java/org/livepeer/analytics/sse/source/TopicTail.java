@@ -1,13 +1,12 @@
 package org.livepeer.analytics.sse.source;
 
-import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one consumer of a topic per instance. It reads every partition from the end (no consumer
- * group: each instance fans out everything) on its own thread and hands each batch to the Vert.x
- * context; it polls again only once the batch is dispatched, so a busy event loop slows the
- * consumer instead of growing a queue. Slow clients never slow it: they are dropped by the fan-out.
- * Positions ({@link #nextOffsets()}) are read and written on the event loop only.
+ * group: each instance fans out everything) on its own thread, stamps each record with its resume
+ * token and hands each batch to its {@link Sink}, which fans it out to every event loop; it polls
+ * again only once the sink reports the batch dispatched, so busy event loops slow the consumer
+ * instead of growing a queue. Slow clients never slow it: they are dropped by the fan-out.
  */
 public final class TopicTail implements AutoCloseable {
 
@@ -33,26 +32,20 @@ public final class TopicTail implements AutoCloseable {
 
     private final String topic;
     private final Map<String, Object> consumerConfig;
-    private final Context context;
-    private final Consumer<List<TailRecord>> dispatch;
+    private final Sink sink;
     private final Semaphore inFlight = new Semaphore(1);
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean ready;
     private volatile KafkaConsumer<String, String> consumer;
 
-    /** Last dispatched offset per partition; touched on the event loop only. */
+    /** Last handed-out offset per partition; touched on the tail thread only. */
     private long[] lastOffsets = new long[0];
 
-    public TopicTail(
-            String bootstrapServers,
-            String topic,
-            Context context,
-            Consumer<List<TailRecord>> dispatch) {
+    public TopicTail(String bootstrapServers, String topic, Sink sink) {
         this.topic = topic;
         this.consumerConfig = consumerConfig(bootstrapServers);
-        this.context = context;
-        this.dispatch = dispatch;
+        this.sink = sink;
         this.thread = new Thread(this::run, "sse-tail-" + topic);
         this.thread.setDaemon(true);
     }
@@ -81,20 +74,6 @@ public final class TopicTail implements AutoCloseable {
     /** True once every partition is assigned and the last poll succeeded. */
     public boolean ready() {
         return ready;
-    }
-
-    /** Per partition, the offset the next live message will have (event loop only). */
-    public Map<Integer, Long> nextOffsets() {
-        Map<Integer, Long> out = new HashMap<>();
-        for (int p = 0; p < lastOffsets.length; p++) {
-            out.put(p, lastOffsets[p] + 1);
-        }
-        return out;
-    }
-
-    /** The token of the current position (event loop only). */
-    public String currentToken() {
-        return ResumeToken.format(lastOffsets);
     }
 
     private void run() {
@@ -139,7 +118,8 @@ public final class TopicTail implements AutoCloseable {
         for (TopicPartition tp : partitions) {
             start[tp.partition()] = c.position(tp) - 1;
         }
-        context.runOnContext(v -> lastOffsets = start);
+        lastOffsets = start;
+        sink.position(start.clone());
         ready = true;
         LOG.info("tailing {} ({} partitions) from the end", topic, partitions.size());
         return true;
@@ -152,23 +132,20 @@ public final class TopicTail implements AutoCloseable {
             if (records.isEmpty()) {
                 continue;
             }
-            List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-            records.forEach(batch::add);
-            inFlight.acquire();
-            context.runOnContext(
-                    v -> {
-                        try {
-                            dispatch.accept(stamp(batch));
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
+            List<TailRecord> batch = stamp(records);
+            // One batch in flight: the next poll waits until every event loop has dispatched it.
+            while (!inFlight.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!running) {
+                    return;
+                }
+            }
+            sink.deliver(batch, lastOffsets.clone(), inFlight::release);
         }
     }
 
-    private List<TailRecord> stamp(List<ConsumerRecord<String, String>> batch) {
-        List<TailRecord> out = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, String> r : batch) {
+    private List<TailRecord> stamp(ConsumerRecords<String, String> records) {
+        List<TailRecord> out = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
             if (r.partition() >= lastOffsets.length) {
                 continue;
             }
@@ -182,6 +159,21 @@ public final class TopicTail implements AutoCloseable {
                             ResumeToken.format(lastOffsets)));
         }
         return out;
+    }
+
+    /** Where the batches go; called on the tail thread, so it must only hand work off. */
+    public interface Sink {
+
+        /**
+         * The consumer was (re)assigned: the last offset per partition before the live messages.
+         */
+        void position(long[] lastOffsets);
+
+        /**
+         * A batch of records in partition order, and the last offset per partition after it. The
+         * sink calls {@code done} once the batch is dispatched; the tail polls again only then.
+         */
+        void deliver(List<TailRecord> batch, long[] lastOffsets, Runnable done);
     }
 
     private void pause(long ms) {

@@ -16,12 +16,12 @@ import org.livepeer.analytics.sse.fanout.Subscriber;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.ResumeToken;
-import org.livepeer.analytics.sse.source.TopicTail;
 
 /**
- * One live endpoint ({@code /v1/live/metrics} or {@code /v1/live/events}): opens the event stream,
- * registers the subscriber with the hub and, when the client resumes, replays what it missed before
- * the live messages that queued meanwhile.
+ * One live endpoint ({@code /v1/live/metrics} or {@code /v1/live/events}) on one event loop: opens
+ * the event stream, registers the subscriber with that event loop's hub and, when the client
+ * resumes, replays what it missed (up to the position the hub has sent) before the live messages
+ * that queued meanwhile.
  */
 public final class LiveEndpoint {
 
@@ -29,7 +29,6 @@ public final class LiveEndpoint {
 
     private final Vertx vertx;
     private final Hub hub;
-    private final TopicTail tail;
     private final Replayer replayer;
     private final Function<MultiMap, Predicate<Routed>> filters;
     private final int bufferLimit;
@@ -37,23 +36,20 @@ public final class LiveEndpoint {
     public LiveEndpoint(
             Vertx vertx,
             Hub hub,
-            TopicTail tail,
             Replayer replayer,
             Function<MultiMap, Predicate<Routed>> filters,
             int bufferLimit) {
         this.vertx = vertx;
         this.hub = hub;
-        this.tail = tail;
         this.replayer = replayer;
         this.filters = filters;
         this.bufferLimit = bufferLimit;
     }
 
-    public Hub hub() {
-        return hub;
-    }
-
-    /** Opens the stream; the caller has checked auth, the connection limit and readiness. */
+    /**
+     * Opens the stream; the caller has checked auth and readiness and taken a connection slot,
+     * which the hub gives back when the subscriber leaves.
+     */
     public void open(RoutingContext ctx, Predicate<Routed> filter) {
         HttpServerResponse response = ctx.response();
         response.setChunked(true)
@@ -91,12 +87,12 @@ public final class LiveEndpoint {
     }
 
     private void resume(Subscriber sub, Predicate<Routed> filter, String token) {
-        Map<Integer, Long> until = tail.nextOffsets();
+        Map<Integer, Long> until = hub.nextOffsets();
         Optional<Map<Integer, Long>> from = ResumeToken.parse(token);
         if (from.isEmpty()) {
             sub.sendReplayed(
                     SseFrames.message(
-                            tail.currentToken(),
+                            hub.currentToken(),
                             "gap",
                             new JsonObject()
                                     .put("reason", "invalid_token")

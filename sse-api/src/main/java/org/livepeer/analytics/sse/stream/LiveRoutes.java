@@ -3,25 +3,26 @@ package org.livepeer.analytics.sse.stream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.function.Predicate;
+import org.livepeer.analytics.sse.fanout.ClientSlots;
 import org.livepeer.analytics.sse.fanout.Routed;
 import org.livepeer.analytics.sse.http.ApiError;
 import org.livepeer.analytics.sse.http.Auth;
 
-/** {@code GET /v1/live/metrics} and {@code GET /v1/live/events}: checks, then the stream. */
+/**
+ * {@code GET /v1/live/metrics} and {@code GET /v1/live/events}: checks, then the stream. One per
+ * event loop; the connection limit ({@link ClientSlots}) is the instance's, shared by all.
+ */
 public final class LiveRoutes {
 
     private final Auth auth;
-    private final int maxClients;
+    private final ClientSlots slots;
     private final MeterRegistry registry;
-    private final List<LiveEndpoint> all;
 
-    public LiveRoutes(Auth auth, int maxClients, MeterRegistry registry, List<LiveEndpoint> all) {
+    public LiveRoutes(Auth auth, ClientSlots slots, MeterRegistry registry) {
         this.auth = auth;
-        this.maxClients = maxClients;
+        this.slots = slots;
         this.registry = registry;
-        this.all = List.copyOf(all);
     }
 
     public void mount(Router router, String path, LiveEndpoint endpoint, TailReadiness ready) {
@@ -46,13 +47,14 @@ public final class LiveRoutes {
             ApiError.send(ctx, 400, "invalid_filter", e.getMessage());
             return;
         }
-        if (all.stream().mapToInt(e -> e.hub().size()).sum() >= maxClients) {
+        if (!slots.tryAcquire()) {
             reject("limit");
             ctx.response().putHeader("Retry-After", "5");
             ApiError.send(ctx, 503, "too_many_clients", "connection limit reached");
             return;
         }
         if (!ready.ready()) {
+            slots.release();
             reject("not_ready");
             ctx.response().putHeader("Retry-After", "2");
             ApiError.send(ctx, 503, "not_ready", "the Kafka consumer is not connected yet");

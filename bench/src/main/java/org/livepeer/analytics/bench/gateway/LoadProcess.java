@@ -1,6 +1,8 @@
 package org.livepeer.analytics.bench.gateway;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 final class LoadProcess {
 
     private static final long SLACK_S = 60;
+
+    /** Bounds a child that hangs: longest run plus warm-up plus slack, then it is killed. */
+    private static final long WATCHDOG_S = 60 + 30 + LoadMain.JIT_WARMUP_S + SLACK_S;
 
     private final String key;
     private final int connections;
@@ -41,21 +46,43 @@ final class LoadProcess {
                         String.valueOf(measureS),
                         String.valueOf(connections),
                         key);
-        long cpu = ProcessCpu.nanos();
         Process child =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            if (!child.waitFor(warmupS + measureS + SLACK_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("load generator did not finish in time");
+        // readLine blocks on the child's stdout; the watchdog ends a child that never answers.
+        Thread watchdog =
+                new Thread(
+                        () -> {
+                            try {
+                                if (!child.waitFor(WATCHDOG_S, TimeUnit.SECONDS)) {
+                                    child.destroyForcibly();
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "load-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            // The server's CPU is counted from the end of the child's JIT warm-up.
+            long cpu = -1;
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.equals("WARM")) {
+                    cpu = ProcessCpu.nanos();
+                } else if (line.startsWith("RESULT ") && cpu >= 0) {
+                    long requests = (long) rate * (warmupS + measureS);
+                    return RunResult.fromWire(line)
+                            .withServerCpu(ProcessCpu.microsPerRequest(cpu, requests));
+                }
             }
-            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String[] lines = out.strip().split("\n");
-            if (child.exitValue() != 0 || lines.length == 0) {
-                throw new IllegalStateException("load generator failed: " + out);
-            }
-            long requests = (long) rate * (warmupS + measureS);
-            return RunResult.fromWire(lines[lines.length - 1])
-                    .withServerCpu(ProcessCpu.microsPerRequest(cpu, requests));
+            child.waitFor(SLACK_S, TimeUnit.SECONDS);
+            throw new IllegalStateException(
+                    "load generator ended without a result (exit "
+                            + (child.isAlive() ? "none" : child.exitValue())
+                            + ")");
         } finally {
             child.destroyForcibly();
         }

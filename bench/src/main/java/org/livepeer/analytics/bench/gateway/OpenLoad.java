@@ -1,12 +1,7 @@
 package org.livepeer.analytics.bench.gateway;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,10 +10,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * An open-model load generator: a scheduler thread releases requests at their due times ({@link
- * RateSchedule}) onto one Vert.x client context, whether or not earlier ones were answered; each
+ * RateSchedule}) onto one Vert.x event loop, whether or not earlier ones were answered; each
  * request's latency runs from its due time to the end of its response, so time spent queued for a
- * connection counts. Bounded: at most {@link #MAX_OUTSTANDING} requests open (more count as errors)
- * and a fixed drain time after the last one.
+ * connection ({@link WireConnections}) counts. Bounded: at most {@link #MAX_OUTSTANDING} requests
+ * open (more count as errors) and a fixed drain time after the last one.
  */
 final class OpenLoad {
 
@@ -27,25 +22,25 @@ final class OpenLoad {
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final Vertx vertx;
-    private final HttpClient client;
-    private final List<Buffer> bodies;
-    private final String key;
+    private final Context context;
+    private final WireConnections connections;
+    private final List<Buffer> requests;
 
-    OpenLoad(Vertx vertx, HttpClient client, List<byte[]> bodies, String key) {
-        this.vertx = vertx;
-        this.client = client;
-        this.bodies = bodies.stream().map(Buffer::buffer).toList();
-        this.key = key;
+    /**
+     * @param context the one event loop {@code connections} belong to
+     * @param requests the prebuilt requests, sent in turn
+     */
+    OpenLoad(Context context, WireConnections connections, List<Buffer> requests) {
+        this.context = context;
+        this.connections = connections;
+        this.requests = requests;
     }
 
     /** Runs {@code rate} req/s for warm-up plus measured seconds against {@code port}. */
-    RunResult run(String target, int port, BodyForm form, int rate, int warmupS, int measureS) {
-        Context context = vertx.getOrCreateContext();
+    RunResult run(String target, BodyForm form, int rate, int warmupS, int measureS) {
         Tally tally = new Tally(System.nanoTime() + START_DELAY_NANOS, warmupS);
         RateSchedule schedule = new RateSchedule(tally.startNanos, rate);
         long total = schedule.countIn(warmupS + measureS);
-        RequestOptions options = options(port);
         long released = 0;
         while (released < total) {
             long now = System.nanoTime();
@@ -55,7 +50,7 @@ final class OpenLoad {
                 context.runOnContext(
                         v -> {
                             for (long i = from; i < due; i++) {
-                                send(options, i, schedule.dueNanos(i), tally);
+                                send(i, schedule.dueNanos(i), tally);
                             }
                         });
                 released = due;
@@ -70,36 +65,18 @@ final class OpenLoad {
         return tally.result(target, form, rate, measureS);
     }
 
-    private RequestOptions options(int port) {
-        return new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost("127.0.0.1")
-                .setPort(port)
-                .setURI("/v1/events")
-                .setIdleTimeout(TimeUnit.SECONDS.toMillis(15))
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Authorization", "Bearer " + key);
-    }
-
-    private void send(RequestOptions options, long i, long dueNanos, Tally tally) {
+    private void send(long i, long dueNanos, Tally tally) {
         if (tally.outstanding.get() >= MAX_OUTSTANDING) {
             tally.done(dueNanos, false);
             return;
         }
         tally.outstanding.incrementAndGet();
-        Buffer body = bodies.get((int) (i % bodies.size()));
-        client.request(options)
-                .compose(request -> request.send(body))
-                .compose(response -> response.body().map(b -> accepted(response)))
-                .onComplete(
-                        ar -> {
-                            tally.outstanding.decrementAndGet();
-                            tally.done(dueNanos, ar.succeeded() && ar.result());
-                        });
-    }
-
-    private static boolean accepted(HttpClientResponse response) {
-        return response.statusCode() == 202;
+        connections.send(
+                requests.get((int) (i % requests.size())),
+                status -> {
+                    tally.outstanding.decrementAndGet();
+                    tally.done(dueNanos, status == 202);
+                });
     }
 
     /** Counts of one run; updated on the client context only (outstanding is read elsewhere). */

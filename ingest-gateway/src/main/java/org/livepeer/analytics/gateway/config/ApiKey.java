@@ -19,11 +19,19 @@ public record ApiKey(String name, byte[] sha256) {
         return new ApiKey(name, hash(key));
     }
 
+    /** Every request hashes its key: one digest per thread saves the provider lookup. */
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(ApiKey::newDigest);
+
     /** SHA-256 of the UTF-8 bytes of {@code key}. */
     public static byte[] hash(String key) {
+        // digest() resets the instance for the next use.
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256, so this is a broken JVM.
             throw new IllegalStateException("SHA-256 unavailable", e);

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -41,13 +43,28 @@ public final class GatewayMetrics {
                     .description("Rejected envelopes that could not be written to the DLQ topic")
                     .register(registry);
 
+    /*
+     * Meters with tags are looked up once per tag value and kept: building and registering a
+     * meter on every request cost more than the rest of the request's metrics together.
+     */
+    private final Map<String, Counter> rejectedByCode = new ConcurrentHashMap<>();
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Timer kafkaAcknowledged = kafkaSendTimer("acknowledged");
+    private final Timer kafkaFailed = kafkaSendTimer("failed");
+
+    private record RequestKey(String method, String route, int status) {}
+
     /** Rejected events by error code. */
     public void rejected(String code, long events) {
         if (events > 0) {
-            Counter.builder("gateway.events.rejected")
-                    .description("Events refused, by error code")
-                    .tag("code", code)
-                    .register(registry)
+            rejectedByCode
+                    .computeIfAbsent(
+                            code,
+                            c ->
+                                    Counter.builder("gateway.events.rejected")
+                                            .description("Events refused, by error code")
+                                            .tag("code", c)
+                                            .register(registry))
                     .increment(events);
         }
     }
@@ -74,26 +91,40 @@ public final class GatewayMetrics {
 
     /** One HTTP request, from its first handler to the end of its response. */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("gateway.request.duration")
+        requestTimers
+                .computeIfAbsent(new RequestKey(method, route, status), this::requestTimer)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer requestTimer(RequestKey key) {
+        return Timer.builder("gateway.request.duration")
                 .description("Time from request arrival to the end of the response")
-                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .tags(
+                        "method",
+                        key.method(),
+                        "route",
+                        key.route(),
+                        "status",
+                        Integer.toString(key.status()))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     /** One request's batch of Kafka sends, until every event is acknowledged or one fails. */
     public void kafkaSend(long nanos, boolean succeeded) {
-        Timer.builder("gateway.kafka.send.duration")
+        (succeeded ? kafkaAcknowledged : kafkaFailed).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer kafkaSendTimer(String outcome) {
+        return Timer.builder("gateway.kafka.send.duration")
                 .description("Time until Kafka acknowledged all of a request's events")
-                .tag("outcome", succeeded ? "acknowledged" : "failed")
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     /** Registers the gauge of events waiting for Kafka. */

@@ -62,7 +62,7 @@ public final class LoadMain {
             RunResult result = load.run(target, form, rate, warmupS, measureS);
             long asked = (long) rate * (warmupS + measureS);
             System.out.println(
-                    result.withClientCpu(ProcessCpu.microsPerRequest(cpu, asked)).wire());
+                    result.withCpu(ProcessCpu.microsPerRequest(cpu, asked), Double.NaN).wire());
         } catch (RuntimeException e) {
             LOG.error("load run failed", e);
             status = 1;

@@ -74,8 +74,8 @@ final class LoadProcess {
                     cpu = ProcessCpu.nanos();
                 } else if (line.startsWith("RESULT ") && cpu >= 0) {
                     long requests = (long) rate * (warmupS + measureS);
-                    return RunResult.fromWire(line)
-                            .withServerCpu(ProcessCpu.microsPerRequest(cpu, requests));
+                    RunResult r = RunResult.fromWire(line);
+                    return r.withCpu(r.clientCpuUs(), ProcessCpu.microsPerRequest(cpu, requests));
                 }
             }
             child.waitFor(SLACK_S, TimeUnit.SECONDS);

@@ -20,8 +20,8 @@ record RunResult(
         double clientCpuUs,
         double serverCpuUs) {
 
-    /** The same result with the server JVM's CPU per request (µs) filled in. */
-    RunResult withServerCpu(double micros) {
+    /** The same result with the CPU per request (µs) of the load generator and the server JVM. */
+    RunResult withCpu(double clientMicros, double serverMicros) {
         return new RunResult(
                 target,
                 form,
@@ -33,25 +33,8 @@ record RunResult(
                 p99Ms,
                 p999Ms,
                 maxMs,
-                clientCpuUs,
-                micros);
-    }
-
-    /** The same result with the load generator's CPU per request (µs) filled in. */
-    RunResult withClientCpu(double micros) {
-        return new RunResult(
-                target,
-                form,
-                rate,
-                achievedPerSecond,
-                ok,
-                errors,
-                p50Ms,
-                p99Ms,
-                p999Ms,
-                maxMs,
-                micros,
-                serverCpuUs);
+                clientMicros,
+                serverMicros);
     }
 
     /** Sustained: no errors, at least 98 % of the asked rate answered, and p99 under 100 ms. */

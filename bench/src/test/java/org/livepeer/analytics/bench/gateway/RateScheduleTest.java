@@ -62,6 +62,6 @@ class RateScheduleTest {
         RunResult r = result(12.5);
 
         assertEquals(r, RunResult.fromWire(r.wire()));
-        assertEquals(7.0, r.withServerCpu(7.0).serverCpuUs());
+        assertEquals(7.0, r.withCpu(3.0, 7.0).serverCpuUs());
     }
 }

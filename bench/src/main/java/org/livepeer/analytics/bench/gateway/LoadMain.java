@@ -8,6 +8,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.livepeer.analytics.bench.ProcessCpu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

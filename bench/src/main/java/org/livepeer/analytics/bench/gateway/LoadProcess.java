@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.livepeer.analytics.bench.ProcessCpu;
 
 /**
  * Runs one fixed-rate run of the load generator in a child JVM ({@link LoadMain}) and reads its

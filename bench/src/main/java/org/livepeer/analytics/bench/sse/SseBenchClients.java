@@ -1,6 +1,5 @@
 package org.livepeer.analytics.bench.sse;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -9,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.livepeer.analytics.bench.ProcessCpu;
 
 /**
  * The client side of {@link SseFanoutBench}, in its own JVM (each process may hold only {@code
@@ -69,12 +68,12 @@ public final class SseBenchClients {
         recorder.getIntervalHistogram();
         System.out.println("READY " + open.get());
         System.out.flush();
-        long cpu0 = processCpuNanos();
+        long cpu0 = ProcessCpu.nanos();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (delivered.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
+        long cpuMs = (ProcessCpu.nanos() - cpu0) / 1_000_000;
         Histogram h = recorder.getIntervalHistogram();
         int complete = complete(perClient, messages);
         System.out.printf(
@@ -120,8 +119,4 @@ public final class SseBenchClients {
     }
 
     /** CPU time of this whole process (every thread), as the JVM reports it. */
-    static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.livepeer.analytics.bench.ProcessCpu;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
@@ -128,7 +129,7 @@ public final class SseFanoutBench {
             if (ready == null || !ready.equals("READY " + clients)) {
                 throw new IllegalStateException("clients did not all connect: " + ready);
             }
-            long cpu0 = SseBenchClients.processCpuNanos();
+            long cpu0 = ProcessCpu.nanos();
             for (int i = 0; i < messages; i++) {
                 long ts = System.currentTimeMillis();
                 producer.send(
@@ -145,7 +146,7 @@ public final class SseFanoutBench {
                 Thread.sleep(intervalMs);
             }
             String line = out.readLine();
-            long serverCpuMs = (SseBenchClients.processCpuNanos() - cpu0) / 1_000_000;
+            long serverCpuMs = (ProcessCpu.nanos() - cpu0) / 1_000_000;
             if (line == null || !line.startsWith("RESULT ")) {
                 throw new IllegalStateException("clients ended without a result: " + line);
             }

@@ -95,42 +95,19 @@ class SseVerticleTest {
     void rejectsInvalidConfigurationNamingTheKey() {
         assertEquals(
                 "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)",
-                assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(Map.of()))
-                        .getMessage());
+                configError(Map.of()));
         assertEquals(
                 "SSE_PORT must be an integer from 0 to 65535, got '-1'",
-                assertThrows(
-                                SseConfigException.class,
-                                () ->
-                                        SseConfig.fromEnv(
-                                                Map.of("SSE_AUTH", "none", "SSE_PORT", "-1")))
-                        .getMessage());
+                configError(Map.of("SSE_AUTH", "none", "SSE_PORT", "-1")));
         assertEquals(
                 "SSE_AUTH must be 'token' or 'none', got 'basic'",
-                assertThrows(
-                                SseConfigException.class,
-                                () -> SseConfig.fromEnv(Map.of("SSE_AUTH", "basic")))
-                        .getMessage());
+                configError(Map.of("SSE_AUTH", "basic")));
         assertEquals(
                 "SSE_CLIENT_BUFFER_MESSAGES must be an integer from 1 to 1000000, got '0'",
-                assertThrows(
-                                SseConfigException.class,
-                                () ->
-                                        SseConfig.fromEnv(
-                                                Map.of(
-                                                        "SSE_AUTH",
-                                                        "none",
-                                                        "SSE_CLIENT_BUFFER_MESSAGES",
-                                                        "0")))
-                        .getMessage());
+                configError(Map.of("SSE_AUTH", "none", "SSE_CLIENT_BUFFER_MESSAGES", "0")));
         assertEquals(
                 "SSE_HOST must not be empty",
-                assertThrows(
-                                SseConfigException.class,
-                                () ->
-                                        SseConfig.fromEnv(
-                                                Map.of("SSE_AUTH", "none", "SSE_HOST", " ")))
-                        .getMessage());
+                configError(Map.of("SSE_AUTH", "none", "SSE_HOST", " ")));
     }
 
     @Test
@@ -143,15 +120,11 @@ class SseVerticleTest {
                 SseConfig.fromEnv(Map.of("SSE_AUTH", "none", "SSE_EVENT_LOOPS", "3")).eventLoops());
         assertEquals(
                 "SSE_EVENT_LOOPS must be an integer from 0 to 256, got '-1'",
-                assertThrows(
-                                SseConfigException.class,
-                                () ->
-                                        SseConfig.fromEnv(
-                                                Map.of(
-                                                        "SSE_AUTH",
-                                                        "none",
-                                                        "SSE_EVENT_LOOPS",
-                                                        "-1")))
-                        .getMessage());
+                configError(Map.of("SSE_AUTH", "none", "SSE_EVENT_LOOPS", "-1")));
+    }
+
+    /** The message a configuration that {@link SseConfig#fromEnv} refuses is refused with. */
+    private static String configError(Map<String, String> env) {
+        return assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();
     }
 }

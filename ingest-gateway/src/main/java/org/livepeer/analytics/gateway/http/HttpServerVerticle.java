@@ -25,7 +25,7 @@ public final class HttpServerVerticle extends VerticleBase {
         this.shutdownTimeoutMs = shutdownTimeoutMs;
     }
 
-    /** The port listened on (the real one when configured with 0). */
+    /** The port listened on (the real one when a random port was asked for). */
     public int actualPort() {
         return server.actualPort();
     }
@@ -38,7 +38,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .onSuccess(s -> server = s);
     }
 
-    /** Graceful like the main server: stop accepting, let requests in progress finish. */
+    /** Graceful: stop accepting connections, let the requests in progress finish (bounded). */
     @Override
     public Future<?> stop() {
         return server == null

@@ -15,7 +15,7 @@ import org.livepeer.analytics.event.json.StrictJson;
 import org.livepeer.analytics.event.parse.EventParsers;
 import org.livepeer.analytics.event.parse.ParseOutcome;
 import org.livepeer.analytics.event.rows.EventMeta;
-import org.livepeer.analytics.event.rows.RowJson;
+import org.livepeer.analytics.event.rows.RowLines;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
@@ -107,9 +107,10 @@ public final class ParseBench {
                         envelope.timestampMs(),
                         envelope.gateway(),
                         "bench");
+        RowLines lines = RowLines.of(meta);
         int chars = 0;
         for (TypedRow row : ((ParseOutcome.Parsed) outcome).rows()) {
-            chars += RowJson.line(meta, row).length();
+            chars += lines.line(row).length();
         }
         return chars;
     }

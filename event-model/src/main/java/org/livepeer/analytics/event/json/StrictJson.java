@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.CharConversionException;
@@ -43,6 +44,10 @@ public final class StrictJson {
                                     .addDeserializer(JsonNode.class, new StrictTreeDeserializer()))
                     .build();
 
+    // A reader bound to JsonNode keeps its root deserializer (readValue uses it; readTree would
+    // look a tree deserializer up per call).
+    private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
+
     private StrictJson() {}
 
     /**
@@ -69,7 +74,7 @@ public final class StrictJson {
             throw new InvalidJsonException("empty input", false);
         }
         try {
-            JsonNode node = MAPPER.readTree(bytes, offset, length);
+            JsonNode node = TREE_READER.readValue(bytes, offset, length);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidJsonException("no JSON value", false);
             }

@@ -2,10 +2,11 @@ package org.livepeer.analytics.event.rows;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -13,13 +14,16 @@ import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The columns of one row record, in declaration order, each a writer bound to its accessor and
  * value type, built once per class. It writes what Jackson's bean serializer wrote for these
  * records (snake_case names, {@link JsonUnwrapped} prefixes, {@link JsonFormat} NUMBER booleans),
- * without the per-property dispatch that made rendering a third of the parse stage; a type it does
- * not know fails when the class is first seen, never silently.
+ * without the per-property dispatch that made rendering a third of the parse stage: each column is
+ * its escaped {@code ,"name":} prefix, a direct getter (a lambda over the accessor, not reflection)
+ * and a value writer into the line's {@link StringBuilder}. A type it does not know fails when the
+ * class is first seen, never silently.
  */
 final class RowColumns {
 
@@ -34,16 +38,16 @@ final class RowColumns {
                 }
             };
 
-    /** Writes one column (name and value) of {@code row}. */
+    /** Appends one column ({@code ,"name":value}) of {@code row}. */
     @FunctionalInterface
     private interface Column {
-        void write(JsonGenerator gen, Object row) throws IOException;
+        void write(JsonText out, Object row);
     }
 
-    /** Writes one non-null value. */
+    /** Appends one non-null value. */
     @FunctionalInterface
     private interface ValueWriter {
-        void write(JsonGenerator gen, Object value) throws IOException;
+        void write(JsonText out, Object value);
     }
 
     private final Column[] columns;
@@ -56,10 +60,10 @@ final class RowColumns {
         return BY_CLASS.get(recordType);
     }
 
-    /** Writes every column as a field of the object {@code gen} has open. */
-    void write(JsonGenerator gen, Object row) throws IOException {
+    /** Appends every column, each after a comma, to the object {@code out} has open. */
+    void write(JsonText out, Object row) {
         for (Column c : columns) {
-            c.write(gen, row);
+            c.write(out, row);
         }
     }
 
@@ -70,6 +74,7 @@ final class RowColumns {
         List<Column> out = new ArrayList<>();
         for (RecordComponent rc : type.getRecordComponents()) {
             Method accessor = rc.getAccessor();
+            Function<Object, Object> get = getter(accessor);
             // Jackson's annotations do not target record components; Java copies them to the
             // accessor.
             JsonUnwrapped unwrapped = accessor.getAnnotation(JsonUnwrapped.class);
@@ -77,24 +82,24 @@ final class RowColumns {
                 Column[] nested =
                         columns(rc.getType(), prefix + unwrapped.prefix()).toArray(new Column[0]);
                 out.add(
-                        (gen, row) -> {
-                            Object inner = get(accessor, row);
+                        (text, row) -> {
+                            Object inner = get.apply(row);
                             for (Column c : nested) {
-                                c.write(gen, inner);
+                                c.write(text, inner);
                             }
                         });
                 continue;
             }
-            String name = prefix + SNAKE.translate(rc.getName());
+            String head = "," + JsonText.fieldName(prefix + SNAKE.translate(rc.getName()));
             ValueWriter value = valueWriter(rc, type);
             out.add(
-                    (gen, row) -> {
-                        gen.writeFieldName(name);
-                        Object v = get(accessor, row);
+                    (text, row) -> {
+                        text.out.append(head);
+                        Object v = get.apply(row);
                         if (v == null) {
-                            gen.writeNull();
+                            text.out.append("null");
                         } else {
-                            value.write(gen, v);
+                            value.write(text, v);
                         }
                     });
         }
@@ -106,22 +111,26 @@ final class RowColumns {
         if (t == boolean.class || t == Boolean.class) {
             JsonFormat format = rc.getAccessor().getAnnotation(JsonFormat.class);
             if (format != null && format.shape() == JsonFormat.Shape.NUMBER) {
-                return (gen, v) -> gen.writeNumber((Boolean) v ? 1 : 0);
+                return (text, v) -> text.out.append((Boolean) v ? '1' : '0');
             }
-            return (gen, v) -> gen.writeBoolean((Boolean) v);
+            return (text, v) -> text.out.append((boolean) (Boolean) v);
         }
         if (t == List.class) {
             ValueWriter element = scalarWriter(elementType(rc), rc, owner);
-            return (gen, v) -> {
-                gen.writeStartArray();
+            return (text, v) -> {
+                StringBuilder out = text.out;
+                out.append('[');
+                String comma = "";
                 for (Object e : (List<?>) v) {
+                    out.append(comma);
+                    comma = ",";
                     if (e == null) {
-                        gen.writeNull();
+                        out.append("null");
                     } else {
-                        element.write(gen, e);
+                        element.write(text, e);
                     }
                 }
-                gen.writeEndArray();
+                out.append(']');
             };
         }
         return scalarWriter(t, rc, owner);
@@ -129,19 +138,19 @@ final class RowColumns {
 
     private static ValueWriter scalarWriter(Type t, RecordComponent rc, Class<?> owner) {
         if (t == String.class) {
-            return (gen, v) -> gen.writeString((String) v);
+            return (text, v) -> text.string((String) v);
         }
         if (t == long.class || t == Long.class) {
-            return (gen, v) -> gen.writeNumber((Long) v);
+            return (text, v) -> text.out.append((long) (Long) v);
         }
         if (t == int.class || t == Integer.class) {
-            return (gen, v) -> gen.writeNumber((Integer) v);
+            return (text, v) -> text.out.append((int) (Integer) v);
         }
         if (t == double.class || t == Double.class) {
-            return (gen, v) -> gen.writeNumber((Double) v);
+            return (text, v) -> text.number((Double) v);
         }
         if (t == BigInteger.class) {
-            return (gen, v) -> gen.writeNumber((BigInteger) v);
+            return (text, v) -> text.out.append(v);
         }
         throw new IllegalArgumentException(
                 "no column writer for " + t + " of " + owner.getName() + "." + rc.getName());
@@ -154,10 +163,26 @@ final class RowColumns {
         return Object.class;
     }
 
-    private static Object get(Method accessor, Object row) {
+    /** The accessor as a plain function (boxing primitives), as fast as a direct call. */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> getter(Method accessor) {
+        Class<?> owner = accessor.getDeclaringClass();
         try {
-            return accessor.invoke(row);
-        } catch (IllegalAccessException | InvocationTargetException e) {
+            MethodHandles.Lookup lookup =
+                    MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+            MethodHandle target = lookup.unreflect(accessor);
+            Class<?> result = MethodType.methodType(accessor.getReturnType()).wrap().returnType();
+            return (Function<Object, Object>)
+                    LambdaMetafactory.metafactory(
+                                    lookup,
+                                    "apply",
+                                    MethodType.methodType(Function.class),
+                                    MethodType.methodType(Object.class, Object.class),
+                                    target,
+                                    MethodType.methodType(result, owner))
+                            .getTarget()
+                            .invokeExact();
+        } catch (Throwable e) {
             throw new IllegalStateException("cannot read " + accessor, e);
         }
     }

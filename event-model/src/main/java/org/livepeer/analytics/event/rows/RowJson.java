@@ -1,19 +1,15 @@
 package org.livepeer.analytics.event.rows;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Renders a typed row as one ClickHouse {@code JSONEachRow} line in one pass over one generator:
- * the {@link EventMeta} columns first, then the row's components in declaration order as snake_case
- * columns ({@link RowColumns}). NULLs stay JSON {@code null} (Nullable columns); integers,
- * including {@link java.math.BigInteger}, are exact JSON numbers. Thread-safe.
+ * Renders a typed row as one ClickHouse {@code JSONEachRow} line ({@link RowLines}; {@link
+ * JsonText} writes what Jackson's generator wrote): the {@link EventMeta} columns first, then the
+ * row's components in declaration order as snake_case columns ({@link RowColumns}). NULLs stay JSON
+ * {@code null} (Nullable columns); integers, including {@link java.math.BigInteger}, are exact JSON
+ * numbers. Thread-safe.
  */
 public final class RowJson {
 
@@ -28,33 +24,14 @@ public final class RowJson {
                     "gateway",
                     "source");
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private RowJson() {}
 
-    /** One JSONEachRow line for {@code row}, without a trailing newline. */
+    /**
+     * One JSONEachRow line for {@code row}, without a trailing newline. For several rows of one
+     * event, {@link RowLines} renders the meta columns only once.
+     */
     public static String line(EventMeta meta, TypedRow row) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-            gen.writeStartObject();
-            writeMeta(gen, meta);
-            RowColumns.of(row.getClass()).write(gen, row);
-            gen.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render a row of " + meta.eventId(), e);
-        }
-        return out.toString();
-    }
-
-    private static void writeMeta(JsonGenerator gen, EventMeta meta) throws IOException {
-        gen.writeStringField("event_id", meta.eventId());
-        gen.writeStringField("event_type", meta.eventType());
-        gen.writeNumberField("event_ts_ms", meta.eventTsMs());
-        String dateTime = utcDateTime(meta.eventTsMs());
-        gen.writeStringField("event_time", dateTime);
-        gen.writeStringField("event_date", dateTime.substring(0, 10));
-        gen.writeStringField("gateway", meta.gateway());
-        gen.writeStringField("source", meta.source());
+        return RowLines.of(meta).line(row);
     }
 
     /**

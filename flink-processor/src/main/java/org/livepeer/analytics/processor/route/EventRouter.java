@@ -14,7 +14,7 @@ import org.livepeer.analytics.event.parse.EventParser;
 import org.livepeer.analytics.event.parse.EventParsers;
 import org.livepeer.analytics.event.parse.ParseOutcome;
 import org.livepeer.analytics.event.rows.EventMeta;
-import org.livepeer.analytics.event.rows.RowJson;
+import org.livepeer.analytics.event.rows.RowLines;
 import org.livepeer.analytics.event.rows.TypedRow;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
@@ -81,12 +81,13 @@ public final class EventRouter implements Serializable {
                         envelope.timestampMs(),
                         envelope.gateway(),
                         rec.source());
+        RowLines lines = RowLines.of(meta);
         List<SinkRow> typed = new ArrayList<>(rows.size());
         for (TypedRow row : rows) {
             typed.add(
                     new SinkRow(
                             row.table(),
-                            RowJson.line(meta, row),
+                            lines.line(row),
                             rec.topic(),
                             rec.partition(),
                             rec.offset()));

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,15 @@ import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
 
 /**
- * Many concurrent SSE clients on one sse-api instance, all in one JVM on loopback: an in-process
- * broker, the SSE verticle, and N Vert.x HTTP connections reading {@code /v1/live/metrics}. Each
- * message carries its Kafka record timestamp (clients run in a child JVM: a process may hold only
- * {@code ulimit -n} sockets, 20,000 here, and 10,000 connections need 10,000 on each side); the
- * latency is receipt time minus that timestamp.
+ * Many concurrent SSE clients on one sse-api instance on loopback: an in-process broker and the SSE
+ * verticle in this JVM, N plain-socket clients reading {@code /v1/live/metrics} in a child JVM
+ * ({@link SseBenchClients}: a process may hold only {@code ulimit -n} sockets, 20,000 here, and
+ * 10,000 connections need 10,000 on each side). Each message carries its Kafka record timestamp;
+ * the latency is receipt time minus that timestamp. One uncounted warm-up run at the largest count
+ * comes first; the clients' JVM gets this JVM's collector flag.
  *
  * <p>Usage: {@code SseFanoutBench [clients,...] [runs] [messages] [intervalMs]}, e.g. {@code
- * 100,10000 3 30 200}. The first client count is the baseline.
+ * 100,10000 3 20 250}. The first client count is the baseline.
  */
 public final class SseFanoutBench {
 
@@ -52,6 +54,16 @@ public final class SseFanoutBench {
             server.deployVerticle(sse).await(30, TimeUnit.SECONDS);
             waitReady(server, sse.actualPort());
             try (KafkaProducer<String, String> producer = producer(broker)) {
+                // A long-running server has compiled its write path; the first run after start
+                // would measure the JIT instead. One uncounted run at the largest count first.
+                int largest =
+                        Arrays.stream(counts)
+                                .mapToInt(c -> Integer.parseInt(c.trim()))
+                                .max()
+                                .orElse(0);
+                Result warm = runOnce(sse.actualPort(), producer, largest, messages, intervalMs);
+                System.out.printf(
+                        "warm-up (not counted): clients=%d p99=%.1fms%n", largest, warm.p99Ms);
                 for (String c : counts) {
                     int clients = Integer.parseInt(c.trim());
                     for (int run = 1; run <= runs; run++) {
@@ -113,6 +125,7 @@ public final class SseFanoutBench {
                 new ProcessBuilder(
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                 "-Xmx1g",
+                                gcFlag(),
                                 "-cp",
                                 System.getProperty("java.class.path"),
                                 SseBenchClients.class.getName(),
@@ -164,6 +177,17 @@ public final class SseFanoutBench {
             p.waitFor(60, TimeUnit.SECONDS);
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * The collector this JVM was started with (e.g. {@code -XX:+UseParallelGC}), for the clients'
+     * JVM too, so that one flag sets both sides; G1, the JDK default, otherwise.
+     */
+    private static String gcFlag() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))
+                .findFirst()
+                .orElse("-XX:+UseG1GC");
     }
 
     private static SseConfig config(EmbeddedKafkaBroker broker) {

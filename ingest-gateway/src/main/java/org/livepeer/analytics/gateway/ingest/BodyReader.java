@@ -2,6 +2,7 @@ package org.livepeer.analytics.gateway.ingest;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import org.livepeer.analytics.gateway.http.ApiException;
@@ -10,8 +11,9 @@ import org.livepeer.analytics.gateway.http.ApiException;
  * Reads the request body as it streams in, inflating gzip on the fly, and stops at the limit: the
  * limit applies to the decompressed size, and the compressed input is bounded by the same limit. On
  * success the body's bytes are in {@link #BODY} and the next handler runs; over the limit the
- * request fails with 413 at once and the connection is closed once the answer is written, so the
- * rest of an oversized upload is never read.
+ * request fails with 413 at once and, when the upload is not over yet, the answer says {@code
+ * Connection: close} and the connection is closed once it is written, so the rest of an oversized
+ * upload is never read.
  */
 final class BodyReader implements Handler<RoutingContext> {
 
@@ -102,6 +104,11 @@ final class BodyReader implements Handler<RoutingContext> {
                 gzip.close();
             }
             HttpServerRequest request = ctx.request();
+            if (!request.isEnded()) {
+                // The connection will be closed under the client: say so, or a keep-alive pool
+                // (the JDK's HttpClient, for one) sends its next request on it and gets nothing.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            }
             ctx.addEndHandler(
                     ar -> {
                         if (!request.isEnded()) {

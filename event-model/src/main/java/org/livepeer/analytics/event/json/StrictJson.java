@@ -73,12 +73,12 @@ public final class StrictJson {
         if (length == 0) {
             throw new InvalidJsonException("empty input", false);
         }
+        // readValue, unlike readTree, fails on blank input with its own words; keep ours.
+        if (isBlank(bytes, offset, length)) {
+            throw new InvalidJsonException("no JSON value", false);
+        }
         try {
-            JsonNode node = TREE_READER.readValue(bytes, offset, length);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidJsonException("no JSON value", false);
-            }
-            return node;
+            return TREE_READER.readValue(bytes, offset, length);
         } catch (StreamConstraintsException e) {
             throw new InvalidJsonException(
                     "nesting deeper than " + MAX_DEPTH + " levels", false, e);
@@ -89,6 +89,17 @@ public final class StrictJson {
         } catch (IOException e) {
             throw new InvalidJsonException(firstLine(e), false, e);
         }
+    }
+
+    /** Only JSON whitespace; stops at the first other byte, which is nearly always the first. */
+    private static boolean isBlank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEncodingProblem(JsonParseException e) {

@@ -102,6 +102,21 @@ class EnvelopeRulesTest {
         assertThrows(InvalidJsonException.class, () -> StrictJson.parse(new byte[0]));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\n", " \t\r\n "})
+    void blankInputHasNoJsonValue(String blank) {
+        InvalidJsonException e =
+                assertThrows(
+                        InvalidJsonException.class,
+                        () -> StrictJson.parse(blank.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("no JSON value", e.getMessage());
+    }
+
+    @Test
+    void aLiteralNullIsAValueNotAnError() throws InvalidJsonException {
+        assertTrue(StrictJson.parse(" null ".getBytes(StandardCharsets.UTF_8)).isNull());
+    }
+
     // --- envelope fields ---
 
     @ParameterizedTest

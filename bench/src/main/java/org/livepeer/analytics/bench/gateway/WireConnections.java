@@ -75,11 +75,6 @@ final class WireConnections {
         }
     }
 
-    /** Connections still usable. */
-    int usable() {
-        return idle.size();
-    }
-
     private void released(Wire w) {
         Pending next = waiting.poll();
         if (next == null) {

@@ -2,29 +2,48 @@ package org.livepeer.analytics.bench.gateway;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Command-line options of {@link GatewayBench}: {@code --form single|batch100}, {@code --rates
- * 1000,5000} (requests per second), {@code --duration 10} and {@code --warmup 3} (seconds per run),
- * {@code --runs 3}, {@code --targets noop,kafka}, {@code --connections 128}, {@code --prewarm 15}
- * (seconds per target before the first run), {@code --event-loops 1} (the gateways'
- * GATEWAY_EVENT_LOOPS).
+ * Command-line options of {@link GatewayBench}: {@code --form single|batch100}, {@code --model
+ * open|closed}, {@code --rates 1000,5000} (requests per second, open model), {@code --concurrency
+ * 1,16,64,256} (connections, closed loop), {@code --duration 10} and {@code --warmup 3} (seconds
+ * per run), {@code --runs 3}, {@code --targets noop,kafka}, {@code --baseline noop} (the target the
+ * others are compared with), {@code --connections 128} (open model), {@code --prewarm 15} (seconds
+ * per target before the first run), {@code --event-loops 1} (the gateways' GATEWAY_EVENT_LOOPS).
+ *
+ * <p>Targets: {@code noop} (no Kafka), {@code kafka} (the gateway as configured by default), {@code
+ * linger5} and {@code linger0} (the producer settings before the adaptive batching, with a fixed
+ * {@code linger.ms}), and {@code kafka+name=value+...} (the default plus producer properties).
  */
 record BenchOptions(
         BodyForm form,
+        LoadModel model,
         List<Integer> rates,
+        List<Integer> concurrency,
         int durationS,
         int warmupS,
         int runs,
         List<String> targets,
+        String baseline,
         int connections,
         int prewarmS,
         int eventLoops) {
 
     static final String KAFKA = "kafka";
     static final String NOOP = "noop";
+
+    /**
+     * The producer settings of the gateway up to 0.1 (a fixed linger, the producer's defaults for
+     * in-flight requests and batch size), with their {@code linger.ms}.
+     */
+    private static final Map<String, Map<String, String>> FIXED_LINGER =
+            Map.of(
+                    "linger5", fixedLinger(5),
+                    "linger0", fixedLinger(0));
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -41,19 +60,56 @@ record BenchOptions(
         BenchOptions options =
                 new BenchOptions(
                         BodyForm.parse(values.getOrDefault("form", "single")),
-                        Arrays.stream(values.getOrDefault("rates", "1000,5000").split(","))
-                                .map(String::trim)
-                                .map(Integer::parseInt)
-                                .toList(),
+                        LoadModel.parse(values.getOrDefault("model", "open")),
+                        ints(values.getOrDefault("rates", "1000,5000")),
+                        ints(values.getOrDefault("concurrency", "1,16,64,256")),
                         Integer.parseInt(values.getOrDefault("duration", "10")),
                         Integer.parseInt(values.getOrDefault("warmup", "3")),
                         Integer.parseInt(values.getOrDefault("runs", "3")),
                         List.of(values.getOrDefault("targets", NOOP + "," + KAFKA).split(",")),
+                        values.getOrDefault("baseline", NOOP),
                         Integer.parseInt(values.getOrDefault("connections", "128")),
                         Integer.parseInt(values.getOrDefault("prewarm", "15")),
                         Integer.parseInt(values.getOrDefault("event-loops", "1")));
         options.check();
         return options;
+    }
+
+    /** The offered loads in run order: rates (open model) or connection counts (closed loop). */
+    List<Integer> loads() {
+        return model == LoadModel.OPEN ? rates : concurrency;
+    }
+
+    /**
+     * The KAFKA_PRODUCER_* variables a Kafka target adds to the gateway's environment; empty for
+     * {@code kafka} itself.
+     */
+    static Map<String, String> producerEnv(String target) {
+        Map<String, String> fixed = FIXED_LINGER.get(target);
+        if (fixed != null) {
+            return fixed;
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        String[] parts = target.split("\\+");
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected kafka+name=value, got " + target);
+            }
+            env.put("KAFKA_PRODUCER_" + kv[0].toUpperCase(Locale.ROOT).replace('.', '_'), kv[1]);
+        }
+        return env;
+    }
+
+    private static Map<String, String> fixedLinger(int lingerMs) {
+        return Map.of(
+                "KAFKA_PRODUCER_LINGER_MS", Integer.toString(lingerMs),
+                "KAFKA_PRODUCER_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION", "5",
+                "KAFKA_PRODUCER_BATCH_SIZE", "16384");
+    }
+
+    private static List<Integer> ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     private void check() {
@@ -67,8 +123,19 @@ record BenchOptions(
         if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1 || r > 100_000)) {
             throw new IllegalArgumentException("rates must be 1-100000 req/s");
         }
-        if (!List.of(NOOP, KAFKA).containsAll(targets)) {
-            throw new IllegalArgumentException("targets are noop and/or kafka, got " + targets);
+        if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1 || c > 1024)) {
+            throw new IllegalArgumentException("concurrency must be 1-1024 connections");
+        }
+        for (String target : targets) {
+            if (!target.equals(NOOP) && !target.equals(KAFKA)) {
+                if (!FIXED_LINGER.containsKey(target) && !target.startsWith(KAFKA + "+")) {
+                    throw new IllegalArgumentException(
+                            "targets are noop, kafka, linger5, linger0 or kafka+name=value...,"
+                                    + " got "
+                                    + target);
+                }
+                producerEnv(target);
+            }
         }
     }
 

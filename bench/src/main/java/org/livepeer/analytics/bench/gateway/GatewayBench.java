@@ -23,14 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingest gateway benchmark on loopback: this JVM holds an in-process KRaft broker and two gateways
- * (one publishing to Kafka, one with a no-op publisher as the same-run baseline); each run of the
- * open-model generator runs in a child JVM ({@link LoadProcess}). Each run asks a fixed rate;
- * results go to stdout, then a markdown table of medians.
+ * Ingest gateway benchmark on loopback: this JVM holds an in-process KRaft broker and one gateway
+ * per target (publishing to Kafka with given producer settings, or with a no-op publisher as the
+ * same-run baseline); each run of the generator runs in a child JVM ({@link LoadProcess}). A run
+ * asks a fixed rate (open model) or keeps a number of connections busy (closed loop); results go to
+ * stdout, then a markdown table of medians.
  *
  * <pre>
  * java -cp ... org.livepeer.analytics.bench.gateway.GatewayBench \
  *     --form single --rates 5000,15000 --duration 10 --warmup 3 --runs 3
+ * java -cp ... org.livepeer.analytics.bench.gateway.GatewayBench --model closed \
+ *     --form single --concurrency 1,16,64,256 --targets linger5,linger0,kafka --baseline linger5
  * </pre>
  */
 public final class GatewayBench {
@@ -69,7 +72,11 @@ public final class GatewayBench {
                 ports.put(target, deploy(server, broker, target, options.eventLoops()));
             }
             LoadProcess generator = new LoadProcess(KEY, options.connections());
-            int lowest = options.rates().stream().min(Integer::compare).orElseThrow();
+            // Open model: the lowest rate (all of it sustained); closed loop: the most connections.
+            int prewarmLoad =
+                    options.model() == LoadModel.OPEN
+                            ? options.rates().stream().min(Integer::compare).orElseThrow()
+                            : options.concurrency().stream().max(Integer::compare).orElseThrow();
             for (String target : options.targets()) {
                 if (options.prewarmS() > 0) {
                     RunResult warm =
@@ -77,7 +84,8 @@ public final class GatewayBench {
                                     target,
                                     ports.get(target),
                                     options.form(),
-                                    lowest,
+                                    options.model(),
+                                    prewarmLoad,
                                     0,
                                     options.prewarmS());
                     System.out.println("prewarm (not counted): " + warm.line());
@@ -85,14 +93,15 @@ public final class GatewayBench {
             }
             List<RunResult> results = new ArrayList<>();
             for (int run = 1; run <= options.runs(); run++) {
-                for (int rate : options.rates()) {
+                for (int load : options.loads()) {
                     for (String target : options.targets()) {
                         RunResult result =
                                 generator.run(
                                         target,
                                         ports.get(target),
                                         options.form(),
-                                        rate,
+                                        options.model(),
+                                        load,
                                         options.warmupS(),
                                         options.durationS());
                         System.out.println("run " + run + ": " + result.line());
@@ -117,10 +126,13 @@ public final class GatewayBench {
         // slf4j-simple writes synchronously to stderr; see docs/benchmarks.md.
         env.put("GATEWAY_ACCESS_LOG", "false");
         env.put("GATEWAY_EVENT_LOOPS", Integer.toString(eventLoops));
-        PublisherFactory publishers =
-                BenchOptions.KAFKA.equals(target)
-                        ? PublisherFactory.kafka()
-                        : (v, c) -> Future.succeededFuture(new NoopPublisher());
+        PublisherFactory publishers;
+        if (BenchOptions.NOOP.equals(target)) {
+            publishers = (v, c) -> Future.succeededFuture(new NoopPublisher());
+        } else {
+            env.putAll(BenchOptions.producerEnv(target));
+            publishers = PublisherFactory.kafka();
+        }
         GatewayVerticle gateway = new GatewayVerticle(GatewayConfig.fromEnv(env), publishers);
         vertx.deployVerticle(gateway).await(60, TimeUnit.SECONDS);
         awaitReady(vertx, gateway.actualPort());

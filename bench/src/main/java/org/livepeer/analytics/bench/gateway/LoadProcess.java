@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.livepeer.analytics.bench.ProcessCpu;
 
 /**
- * Runs one fixed-rate run of the load generator in a child JVM ({@link LoadMain}) and reads its
- * result, adding this JVM's CPU per request (the broker and the gateways live here). The child has
- * a hard time limit, so a hung run cannot hold the benchmark.
+ * Runs one run of the load generator in a child JVM ({@link LoadMain}) and reads its result, adding
+ * the server side's CPU per request (this JVM: the broker and the gateways live here). The child
+ * has a hard time limit, so a hung run cannot hold the benchmark.
  */
 final class LoadProcess {
 
@@ -29,7 +29,17 @@ final class LoadProcess {
         this.connections = connections;
     }
 
-    RunResult run(String target, int port, BodyForm form, int rate, int warmupS, int measureS)
+    /**
+     * One run against {@code port}; {@code load} is the rate (open) or the connections (closed).
+     */
+    RunResult run(
+            String target,
+            int port,
+            BodyForm form,
+            LoadModel model,
+            int load,
+            int warmupS,
+            int measureS)
             throws IOException, InterruptedException {
         List<String> command =
                 List.of(
@@ -42,7 +52,8 @@ final class LoadProcess {
                         String.valueOf(port),
                         target,
                         form.name(),
-                        String.valueOf(rate),
+                        model.name(),
+                        String.valueOf(load),
                         String.valueOf(warmupS),
                         String.valueOf(measureS),
                         String.valueOf(connections),
@@ -74,9 +85,9 @@ final class LoadProcess {
                 if (line.equals("WARM")) {
                     cpu = ProcessCpu.nanos();
                 } else if (line.startsWith("RESULT ") && cpu >= 0) {
-                    long requests = (long) rate * (warmupS + measureS);
                     RunResult r = RunResult.fromWire(line);
-                    return r.withCpu(r.clientCpuUs(), ProcessCpu.microsPerRequest(cpu, requests));
+                    return r.withCpu(
+                            r.clientCpuUs(), ProcessCpu.microsPerRequest(cpu, r.requests()));
                 }
             }
             child.waitFor(SLACK_S, TimeUnit.SECONDS);

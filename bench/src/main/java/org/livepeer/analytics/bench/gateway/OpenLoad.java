@@ -62,7 +62,7 @@ final class OpenLoad {
         while (tally.outstanding.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(MAX_PARK_NANOS);
         }
-        return tally.result(target, form, rate, measureS);
+        return tally.result(target, form, rate, warmupS, measureS);
     }
 
     private void send(long i, long dueNanos, Tally tally) {
@@ -105,16 +105,19 @@ final class OpenLoad {
             }
         }
 
-        synchronized RunResult result(String target, BodyForm form, int rate, int measureS) {
+        synchronized RunResult result(
+                String target, BodyForm form, int rate, int warmupS, int measureS) {
             // Requests still open after the drain time are failures too.
             long open = outstanding.get();
             return new RunResult(
                     target,
                     form,
+                    LoadModel.OPEN,
                     rate,
                     ok / (double) measureS,
                     ok,
                     errors + open,
+                    (long) rate * (warmupS + measureS),
                     ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(99)),
                     ms(latency.getValueAtPercentile(99.9)),

@@ -48,21 +48,6 @@ final class WireConnections {
                         });
     }
 
-    /** The bytes of one POST of {@code body} to {@code uri}. */
-    static Buffer post(String uri, String contentType, String bearer, byte[] body) {
-        String head =
-                "POST "
-                        + uri
-                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        + contentType
-                        + "\r\nAuthorization: Bearer "
-                        + bearer
-                        + "\r\nContent-Length: "
-                        + body.length
-                        + "\r\n\r\n";
-        return Buffer.buffer(head.getBytes(StandardCharsets.US_ASCII)).appendBytes(body);
-    }
-
     /**
      * Sends {@code request}; {@code onStatus} gets the status code, or -1 if the connection died.
      */

@@ -54,7 +54,20 @@ class RateScheduleTest {
 
     private static RunResult result(double p99) {
         return new RunResult(
-                "kafka", BodyForm.SINGLE, 100, 100, 1000, 0, 1, p99, p99, p99, 20.5, 41.25);
+                "kafka",
+                BodyForm.SINGLE,
+                LoadModel.OPEN,
+                100,
+                100,
+                1000,
+                0,
+                1300,
+                1,
+                p99,
+                p99,
+                p99,
+                20.5,
+                41.25);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.livepeer.analytics.processor.source.GatewayRejection;
 
 /**
  * Builds the processor's own rows: the raw archive row every record gets, and the dead-letter row
- * of a record that could not become typed rows. Column names follow clickhouse/migrations/V001.
+ * of a record that could not become typed rows. Column names follow clickhouse/migrations/V001 and
+ * V016; the raw archive's {@code inserted_ts_ms} is added by the sink when it sends the batch.
  */
 final class ArchiveRows {
 
@@ -40,7 +41,9 @@ final class ArchiveRows {
             String payload,
             int kafkaPartition,
             long kafkaOffset,
-            long processedTsMs) {}
+            long processedTsMs,
+            long receivedTsMs,
+            long kafkaTsMs) {}
 
     record DeadLetter(
             String eventId,
@@ -81,7 +84,9 @@ final class ArchiveRows {
                         rec.text(),
                         rec.partition(),
                         rec.offset(),
-                        rec.processedTsMs()));
+                        rec.processedTsMs(),
+                        rec.receivedTsMs(),
+                        rec.kafkaTsMs()));
     }
 
     static SinkRow deadLetter(RecordContext rec, Identity id, String errorType, String message) {

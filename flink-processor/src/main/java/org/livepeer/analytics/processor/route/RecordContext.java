@@ -3,9 +3,32 @@ package org.livepeer.analytics.processor.route;
 import java.nio.charset.StandardCharsets;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
-/** The facts about one Kafka record that every row derived from it repeats. */
+/**
+ * The facts about one Kafka record that every row derived from it repeats.
+ *
+ * @param kafkaTsMs the Kafka record timestamp (ms), 0 when unknown
+ * @param receivedTsMs the gateway's receive time (ms), 0 for direct producers
+ */
 record RecordContext(
-        String topic, int partition, long offset, String source, long processedTsMs, String text) {
+        String topic,
+        int partition,
+        long offset,
+        String source,
+        long processedTsMs,
+        String text,
+        long kafkaTsMs,
+        long receivedTsMs) {
+
+    /** A record whose Kafka timestamp and receive time are unknown (both 0). */
+    RecordContext(
+            String topic,
+            int partition,
+            long offset,
+            String source,
+            long processedTsMs,
+            String text) {
+        this(topic, partition, offset, source, processedTsMs, text, 0L, 0L);
+    }
 
     static RecordContext of(KafkaEvent event, long processedTsMs) {
         String source =
@@ -19,6 +42,8 @@ record RecordContext(
                 event.offset,
                 source,
                 processedTsMs,
-                new String(event.value, StandardCharsets.UTF_8));
+                new String(event.value, StandardCharsets.UTF_8),
+                event.kafkaTsMs,
+                event.receivedAtMs);
     }
 }

@@ -7,11 +7,13 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.livepeer.analytics.event.wire.HeaderNames;
 
 /**
- * Reads the gateway's DLQ records with their header contract (UTF-8 values): {@code error_type},
- * {@code error_message}, {@code source}, {@code received_at}, {@code event_id}, {@code event_type},
- * {@code truncated}. Never fails: a missing header stays null and is explained downstream.
+ * Reads the gateway's DLQ records with their header contract ({@link HeaderNames}, UTF-8 values):
+ * {@code error_type}, {@code error_message}, {@code source}, {@code received_at}, {@code event_id},
+ * {@code event_type}, {@code truncated}. Never fails: a missing header stays null and is explained
+ * downstream.
  */
 public final class GatewayRejectionDeserializer
         implements KafkaRecordDeserializationSchema<GatewayRejection> {
@@ -27,13 +29,13 @@ public final class GatewayRejectionDeserializer
         r.partition = record.partition();
         r.offset = record.offset();
         Headers h = record.headers();
-        r.errorType = header(h, "error_type");
-        r.errorMessage = header(h, "error_message");
-        r.source = header(h, "source");
-        r.receivedAt = header(h, "received_at");
-        r.eventId = header(h, "event_id");
-        r.eventType = header(h, "event_type");
-        r.truncated = header(h, "truncated");
+        r.errorType = header(h, HeaderNames.ERROR_TYPE);
+        r.errorMessage = header(h, HeaderNames.ERROR_MESSAGE);
+        r.source = header(h, HeaderNames.SOURCE);
+        r.receivedAt = header(h, HeaderNames.RECEIVED_AT);
+        r.eventId = header(h, HeaderNames.EVENT_ID);
+        r.eventType = header(h, HeaderNames.EVENT_TYPE);
+        r.truncated = header(h, HeaderNames.TRUNCATED);
         out.collect(r);
     }
 

@@ -22,6 +22,18 @@ public final class KafkaEvent {
      */
     public String sourceHeader;
 
+    /**
+     * The Kafka record timestamp in ms ({@code CreateTime}: the producer's clock; {@code
+     * LogAppendTime}: the broker's, if the topic is set so); 0 when the record has none.
+     */
+    public long kafkaTsMs;
+
+    /**
+     * The ingest gateway's receive time in ms, from the {@code received_at} header (gateway clock);
+     * 0 when the header is absent (direct producers) or not decimal milliseconds.
+     */
+    public long receivedAtMs;
+
     /** The envelope's {@code id} if readable, else null: the deduplication key. */
     public String eventId;
 
@@ -30,12 +42,26 @@ public final class KafkaEvent {
 
     public KafkaEvent() {}
 
+    /** A record without a Kafka timestamp or receive time (both 0). */
     public KafkaEvent(byte[] value, String topic, int partition, long offset, String sourceHeader) {
+        this(value, topic, partition, offset, sourceHeader, 0L, 0L);
+    }
+
+    public KafkaEvent(
+            byte[] value,
+            String topic,
+            int partition,
+            long offset,
+            String sourceHeader,
+            long kafkaTsMs,
+            long receivedAtMs) {
         this.value = value == null ? new byte[0] : value;
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
         this.sourceHeader = sourceHeader;
+        this.kafkaTsMs = kafkaTsMs;
+        this.receivedAtMs = receivedAtMs;
         EnvelopePeek peek = EnvelopePeek.of(this.value);
         this.eventId = peek.id();
         this.eventTsMs = peek.timestampMs();
@@ -46,6 +72,8 @@ public final class KafkaEvent {
         return o instanceof KafkaEvent other
                 && partition == other.partition
                 && offset == other.offset
+                && kafkaTsMs == other.kafkaTsMs
+                && receivedAtMs == other.receivedAtMs
                 && Objects.equals(topic, other.topic)
                 && Arrays.equals(value, other.value)
                 && Objects.equals(sourceHeader, other.sourceHeader);

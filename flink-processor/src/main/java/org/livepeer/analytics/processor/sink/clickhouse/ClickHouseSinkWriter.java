@@ -15,6 +15,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  * <p>A batch ClickHouse rejects as bad data is split in halves until the rejected rows are found;
  * the good rows are written and each bad row becomes a {@code sink_rejected} dead letter, which is
  * flushed after every other table so a checkpoint never completes without it.
+ *
+ * <p>Rows of the raw archive get the processing time at which their batch is first sent as {@code
+ * inserted_ts_ms} ({@link TableBatch}).
  */
 final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
 
@@ -42,7 +45,7 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
 
     @Override
     public void write(SinkRow row, Context context) throws IOException, InterruptedException {
-        TableBatch batch = batches.computeIfAbsent(row.table, t -> new TableBatch());
+        TableBatch batch = batches.computeIfAbsent(row.table, ClickHouseSinkWriter::newBatch);
         add(row.table, batch, row);
         scheduleTimer();
     }
@@ -60,6 +63,13 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
     @Override
     public void close() throws Exception {
         inserter.close();
+    }
+
+    /** The raw archive's rows get their send time; other tables' rows are sent as they are. */
+    private static TableBatch newBatch(String table) {
+        return ClickHouseSink.RAW_ARCHIVE_TABLE.equals(table)
+                ? new TableBatch(ClickHouseSink.INSERT_TIME_COLUMN)
+                : new TableBatch();
     }
 
     private void add(String table, TableBatch batch, SinkRow row)
@@ -99,7 +109,8 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
             return;
         }
         long started = System.nanoTime();
-        byte[] body = batch.body();
+        // Built once per send: retries and the halves of a rejected batch carry the same time.
+        byte[] body = batch.body(time.getCurrentProcessingTime());
         try {
             metrics.retries().inc(inserter.insert(table, body, batch.rows()));
             metrics.rowsWritten().inc(batch.rows());

@@ -142,6 +142,73 @@ class ClickHouseSinkWriterTest {
         assertTrue(e.getMessage().contains("dead-letter"), e.getMessage());
     }
 
+    @Test
+    void rawArchiveRowsGetTheTimeTheirBatchIsSentOtherTablesDoNot() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        long writtenAt = time.getCurrentProcessingTime();
+        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":1}"), null);
+        writer.write(new SinkRow("a", "{\"n\":2}"), null);
+        time.advance(DELAY_MS / 2);
+        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":3}"), null);
+        time.advance(DELAY_MS / 4);
+        long sentAt = time.getCurrentProcessingTime();
+
+        writer.flush(false);
+
+        assertTrue(sentAt > writtenAt);
+        String stamp = ",\"inserted_ts_ms\":" + sentAt + "}";
+        assertEquals(
+                List.of(
+                        "streaming_events:{\"n\":1" + stamp + "\n{\"n\":3" + stamp + "\n",
+                        "a:{\"n\":2}\n"),
+                inserter.batches);
+    }
+
+    @Test
+    void aBatchSentAgainAfterAFailureKeepsItsFirstAttemptsInsertTime() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":1}"), null);
+        long firstAttempt = time.getCurrentProcessingTime();
+        inserter.failNext = true;
+        assertThrows(IOException.class, () -> writer.flush(false));
+        time.advance(DELAY_MS * 3);
+
+        writer.flush(false);
+
+        assertEquals(
+                List.of("streaming_events:{\"n\":1,\"inserted_ts_ms\":" + firstAttempt + "}\n"),
+                inserter.batches);
+    }
+
+    @Test
+    void theHalvesOfARejectedRawBatchCarryOneInsertTimeAndDeadLettersTheUnstampedRow()
+            throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        for (int i = 0; i < 4; i++) {
+            String json = i == 2 ? "{\"event_id\":\"bad2\"}" : "{\"n\":" + i + "}";
+            writer.write(
+                    new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, json, "topic", 0, 10 + i), null);
+        }
+        long sentAt = time.getCurrentProcessingTime();
+        writer.flush(false);
+
+        String stamp = ",\"inserted_ts_ms\":" + sentAt + "}\n";
+        String written =
+                String.join(
+                        "",
+                        inserter.batches.stream()
+                                .filter(b -> b.startsWith("streaming_events:"))
+                                .map(b -> b.substring("streaming_events:".length()))
+                                .toList());
+        assertEquals("{\"n\":0" + stamp + "{\"n\":1" + stamp + "{\"n\":3" + stamp, written);
+        String dlq =
+                inserter.batches.stream()
+                        .filter(b -> b.startsWith("streaming_events_dlq:"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(dlq.contains("\"raw_json\":\"{\\\"event_id\\\":\\\"bad2\\\"}\""), dlq);
+    }
+
     /**
      * Records batches; rejects as bad data a batch with a {@code "bad...} value, or a dead-letter
      * batch mentioning {@code poison}.

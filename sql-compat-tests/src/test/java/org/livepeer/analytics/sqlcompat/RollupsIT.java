@@ -16,8 +16,9 @@ import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 
 /**
- * The rollups and accounting queries on the 18.16 floor, with hand-made events whose answers are
- * worked out in the comments ({@link SqlCompatIT} then proves 26.x returns the same rows).
+ * The rollups, accounting and latency queries on the 18.16 floor, with hand-made events whose
+ * answers are worked out in the comments ({@link SqlCompatIT} then proves 26.x returns the same
+ * rows).
  */
 @WithClickHouse
 class RollupsIT {
@@ -140,6 +141,28 @@ class RollupsIT {
         assertEquals(
                 "ai_stream_status\t8\t7\t0\t1",
                 run("accounting_by_event_type.sql", Map.of()).get(1));
+    }
+
+    @Test
+    void pipelineLatencyPerMinute() {
+        // 12 records, all processed at H + 120 min and received 21..84 ms before (SinkBatches.Hops
+        // by offset 0..11): one minute, 11:59. Sorted, the exact quantile is the value at rank
+        // floor(level * 12) from 0: p50 = the 7th value, p95 = p99 = the 12th.
+        //   gateway -> kafka     1 1 1 2 2 2 [3] 3 4 4 5 [5]
+        //   kafka -> flink       20 23 27 30 34 37 [41] 48 55 62 69 [76]
+        //   flink -> clickhouse  100 113 126 139 152 165 [178] 191 204 217 230 [243]
+        //   total                121 142 163 184 205 221 [242] 245 261 263 282 [284]
+        // The row the accounting test may add has no receive time and is left out.
+        assertEquals(
+                List.of(
+                        "2026-03-02 11:59:00\t12\t3\t5\t5\t41\t76\t76\t178\t243\t243\t242\t284\t284"),
+                run("pipeline_latency_per_minute.sql", Map.of()));
+        // The range is on the receive time: from 12:00 on nothing was received.
+        assertEquals(
+                List.of(""),
+                run(
+                        "pipeline_latency_per_minute.sql",
+                        Map.of("from_ms", Long.toString(H + 120 * MIN))));
     }
 
     private static List<String> run(String file, Map<String, String> params) {

@@ -28,7 +28,11 @@ import org.livepeer.analytics.event.rows.TypedRow;
  * The JSONEachRow batches the processor's sink would send for a list of Kafka record values, per
  * table. Typed rows go through the processor's own chain (StrictJson, EnvelopeValidator, the
  * event's parser, RowJson), so their lines are byte for byte the sink's; the raw-archive and
- * dead-letter rows are built here with the columns of V001, as the processor's ArchiveRows does.
+ * dead-letter rows are built here with the columns of V001 and V016, as the processor's ArchiveRows
+ * and its sink do.
+ *
+ * <p>Every record is taken as sent through the gateway, with a made-up but plausible latency
+ * decomposition around the processing time ({@link Hops}), so the latency query has rows to read.
  */
 public final class SinkBatches {
     public static final String RAW_ARCHIVE = "streaming_events";
@@ -97,6 +101,20 @@ public final class SinkBatches {
         return out;
     }
 
+    /**
+     * The latency of the record at Kafka offset {@code offset}, in ms: gateway to Kafka 1-5, Kafka
+     * to processor 20-79, processor to insert 100-999, varied by offset.
+     */
+    public record Hops(long gatewayToKafka, long kafkaToProcessor, long processorToInsert) {
+        public static Hops of(long offset) {
+            return new Hops(1 + offset % 5, 20 + offset * 7 % 60, 100 + offset * 13 % 900);
+        }
+
+        public long total() {
+            return gatewayToKafka + kafkaToProcessor + processorToInsert;
+        }
+    }
+
     private record Identity(String eventId, String eventType, long eventTsMs, String gateway) {
         static final Identity UNKNOWN = new Identity("", "", 0L, "");
     }
@@ -137,6 +155,11 @@ public final class SinkBatches {
         row.put("kafka_partition", 0);
         row.put("kafka_offset", at);
         row.put("processed_ts_ms", processedTsMs);
+        Hops hops = Hops.of(at);
+        long kafkaTsMs = processedTsMs - hops.kafkaToProcessor();
+        row.put("received_ts_ms", kafkaTsMs - hops.gatewayToKafka());
+        row.put("kafka_ts_ms", kafkaTsMs);
+        row.put("inserted_ts_ms", processedTsMs + hops.processorToInsert());
         rows(RAW_ARCHIVE).add(row.toString());
     }
 

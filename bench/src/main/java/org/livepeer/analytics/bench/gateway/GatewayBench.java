@@ -65,10 +65,14 @@ public final class GatewayBench {
 
     private static List<RunResult> run(BenchOptions options, EmbeddedKafkaBroker broker)
             throws Exception {
-        Vertx server = Vertx.vertx();
+        // One Vert.x per gateway: within one, every server on port 0 shares one random port
+        // (GatewayVerticle), and the targets' connections would be spread over all gateways.
+        List<Vertx> servers = new ArrayList<>();
         try {
             Map<String, Integer> ports = new HashMap<>();
             for (String target : options.targets()) {
+                Vertx server = Vertx.vertx();
+                servers.add(server);
                 ports.put(target, deploy(server, broker, target, options.eventLoops()));
             }
             LoadProcess generator = new LoadProcess(KEY, options.connections());
@@ -111,7 +115,9 @@ public final class GatewayBench {
             }
             return results;
         } finally {
-            server.close().await(30, TimeUnit.SECONDS);
+            for (Vertx server : servers) {
+                server.close().await(30, TimeUnit.SECONDS);
+            }
         }
     }
 

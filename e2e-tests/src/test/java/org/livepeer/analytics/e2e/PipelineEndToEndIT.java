@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.gateway.GatewayVerticle;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
@@ -61,7 +63,8 @@ class PipelineEndToEndIT {
     private static IngestClient ingest;
 
     @BeforeAll
-    static void startPipeline(EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse)
+    static void startPipeline(
+            EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, @TempDir Path checkpoints)
             throws Exception {
         kafka.createTopic(TOPIC, 3, Map.of());
         Map<String, String> env = new HashMap<>();
@@ -70,6 +73,7 @@ class PipelineEndToEndIT {
         env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
         env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.process().writer().password());
         env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
+        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
         env.put("SINK_BATCH_MAX_DELAY_MS", "200");
         env.put("GATEWAY_PORT", "0");
         env.put("INGEST_API_KEYS", "e2e:" + KEY);

@@ -2,16 +2,23 @@ package org.livepeer.analytics.processor;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.config.ProcessorKey;
 import org.livepeer.analytics.processor.live.LiveMetricsConfig;
 import org.livepeer.analytics.processor.live.LiveMetricsSink;
 import org.livepeer.analytics.processor.live.LiveMetricsTopology;
+import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSink;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.EventTimestamps;
@@ -48,6 +55,7 @@ public final class ProcessorJob {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointIntervalMs(), CheckpointingMode.AT_LEAST_ONCE);
         env.configure(restartForever());
+        env.configure(durableState(config.state(), env.getConfiguration()));
         ProcessorConfig.EventTime time = config.eventTime();
         DataStream<KafkaEvent> events =
                 env.fromSource(
@@ -55,19 +63,21 @@ public final class ProcessorJob {
                                 EventTimestamps.strategy(time.outOfOrderness(), time.idleness()),
                                 "kafka-streaming-events")
                         .uid("kafka-streaming-events");
-        PipelineTopology.build(
-                events,
-                env.fromSource(
-                                EventSource.gatewayRejections(config),
-                                WatermarkStrategy.noWatermarks(),
-                                "kafka-gateway-dlq")
-                        .uid("kafka-gateway-dlq"),
-                new ClickHouseSink(config.sink()),
-                time.dedupTtl());
         LiveMetricsConfig live = config.live();
+        DataStream<LiveSignal> signals =
+                PipelineTopology.build(
+                        events,
+                        env.fromSource(
+                                        EventSource.gatewayRejections(config),
+                                        WatermarkStrategy.noWatermarks(),
+                                        "kafka-gateway-dlq")
+                                .uid("kafka-gateway-dlq"),
+                        new ClickHouseSink(config.sink()),
+                        time.dedupTtl(),
+                        live.enabled());
         if (live.enabled()) {
             LiveMetricsTopology.build(
-                    events,
+                    signals,
                     LiveMetricsSink.create(config.kafkaBootstrapServers(), live.topic()),
                     live);
         }
@@ -82,6 +92,38 @@ public final class ProcessorJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
+        return conf;
+    }
+
+    /**
+     * State on disk (RocksDB by default) with incremental checkpoints to durable storage, kept when
+     * the job is cancelled so that the next start can resume from them
+     * (docs/decisions/0005-durable-dedup-state.md). Without a checkpoint directory Flink would keep
+     * checkpoints in JobManager memory, capped at 5 MiB: the job refuses to start instead.
+     */
+    static Configuration durableState(ProcessorConfig.State state, ReadableConfig cluster) {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, state.backend().flinkName());
+        conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        if (!state.checkpointDir().isEmpty()) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.checkpointDir());
+        } else if (cluster.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+            throw new IllegalArgumentException(
+                    ProcessorKey.PROCESSOR_CHECKPOINT_DIR
+                            + " must be set (file:///var/lib/livepeer-analytics/checkpoints,"
+                            + " s3://bucket/checkpoints…) unless the Flink cluster sets "
+                            + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()
+                            + ": checkpoints in JobManager memory are capped at 5 MiB");
+        }
+        if (!state.savepointDir().isEmpty()) {
+            conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.savepointDir());
+        }
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, state.retained());
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         return conf;
     }
 }

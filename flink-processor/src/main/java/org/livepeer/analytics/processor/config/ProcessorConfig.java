@@ -2,6 +2,7 @@ package org.livepeer.analytics.processor.config;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ public record ProcessorConfig(
         String groupId,
         StartingOffsets startingOffsets,
         long checkpointIntervalMs,
+        State state,
         int parallelism,
         long partitionDiscoveryIntervalMs,
         EventTime eventTime,
@@ -28,6 +30,46 @@ public record ProcessorConfig(
      */
     public record EventTime(Duration dedupTtl, Duration outOfOrderness, Duration idleness)
             implements Serializable {}
+
+    /**
+     * Where state lives and where it is checkpointed (docs/decisions/0005-durable-dedup-state.md).
+     *
+     * @param checkpointDir URI of the checkpoint storage, "" to leave it to the cluster
+     * @param savepointDir URI of the default savepoint target, "" to leave it to the cluster
+     */
+    public record State(
+            StateBackend backend, String checkpointDir, String savepointDir, int retained)
+            implements Serializable {}
+
+    /** The state backends the job supports. */
+    public enum StateBackend {
+        ROCKSDB("rocksdb"),
+        HASHMAP("hashmap");
+
+        private final String flinkName;
+
+        StateBackend(String flinkName) {
+            this.flinkName = flinkName;
+        }
+
+        /** The value of Flink's {@code state.backend.type}. */
+        public String flinkName() {
+            return flinkName;
+        }
+
+        static StateBackend parse(String value) {
+            for (StateBackend b : values()) {
+                if (b.flinkName.equalsIgnoreCase(value.trim())) {
+                    return b;
+                }
+            }
+            throw new IllegalArgumentException(
+                    ProcessorKey.PROCESSOR_STATE_BACKEND
+                            + " must be rocksdb or hashmap, got '"
+                            + value
+                            + "'");
+        }
+    }
 
     /** Where the Kafka source starts when the group has no committed offset, or always. */
     public enum StartingOffsets {
@@ -60,6 +102,11 @@ public record ProcessorConfig(
                 r.nonEmpty(ProcessorKey.PROCESSOR_GROUP_ID),
                 StartingOffsets.parse(r.nonEmpty(ProcessorKey.PROCESSOR_STARTING_OFFSETS)),
                 r.positiveLong(ProcessorKey.PROCESSOR_CHECKPOINT_INTERVAL_MS),
+                new State(
+                        StateBackend.parse(r.nonEmpty(ProcessorKey.PROCESSOR_STATE_BACKEND)),
+                        r.storageUri(ProcessorKey.PROCESSOR_CHECKPOINT_DIR),
+                        r.storageUri(ProcessorKey.PROCESSOR_SAVEPOINT_DIR),
+                        (int) r.positiveLong(ProcessorKey.PROCESSOR_CHECKPOINTS_RETAINED)),
                 (int) r.positiveLong(ProcessorKey.PROCESSOR_PARALLELISM),
                 r.positiveLong(ProcessorKey.PROCESSOR_PARTITION_DISCOVERY_MS),
                 new EventTime(
@@ -108,6 +155,28 @@ public record ProcessorConfig(
             }
             throw new IllegalArgumentException(
                     key + " must be a positive integer, got '" + value + "'");
+        }
+
+        /** "" when unset; else an absolute URI with a scheme (file:///…, s3://…). */
+        String storageUri(ProcessorKey key) {
+            String value = raw(key).trim();
+            if (value.isEmpty()) {
+                return value;
+            }
+            try {
+                URI uri = new URI(value);
+                if (uri.isAbsolute() && uri.getPath() != null && !uri.getPath().isEmpty()) {
+                    return value;
+                }
+            } catch (URISyntaxException e) {
+                // reported below with the key's name
+            }
+            throw new IllegalArgumentException(
+                    key
+                            + " must be a URI with a scheme and a path (file:///var/lib/x,"
+                            + " s3://bucket/x), got '"
+                            + value
+                            + "'");
         }
 
         URI uri(ProcessorKey key) {

@@ -15,6 +15,19 @@ public enum ProcessorKey {
             "Where to start: committed-or-earliest, committed-or-latest, earliest, latest"),
     PROCESSOR_CHECKPOINT_INTERVAL_MS(
             "2000", "Checkpoint interval; the ClickHouse sink flushes on each"),
+    PROCESSOR_CHECKPOINT_DIR(
+            "",
+            "Durable checkpoint storage, a URI Flink can write (file:///path, s3://bucket/path);"
+                    + " required unless the Flink cluster sets execution.checkpointing.dir"),
+    PROCESSOR_SAVEPOINT_DIR(
+            "",
+            "Default savepoint target (URI) for stop-with-savepoint; empty leaves the cluster's"),
+    PROCESSOR_CHECKPOINTS_RETAINED(
+            "3", "Completed checkpoints kept (retained on cancel, so a restart can resume)"),
+    PROCESSOR_STATE_BACKEND(
+            "rocksdb",
+            "Where keyed state (the dedup ids) lives: rocksdb (on disk, incremental checkpoints)"
+                    + " or hashmap (heap, full checkpoints; small tests only)"),
     PROCESSOR_PARALLELISM("1", "Operator parallelism"),
     PROCESSOR_PARTITION_DISCOVERY_MS(
             "10000", "How often the Kafka sources look for new partitions (and the DLQ topic)"),

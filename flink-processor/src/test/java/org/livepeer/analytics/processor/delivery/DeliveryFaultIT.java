@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -52,6 +50,7 @@ class DeliveryFaultIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     @TempDir static Path clickhouseDir;
+    @TempDir static Path stateDir;
 
     private static ClickHouseServerProcess clickhouse;
     private static PipelineCounts counts;
@@ -85,7 +84,7 @@ class DeliveryFaultIT {
     void copiesOfAnEventEndUpOnceInTypedTablesAndEveryCopyInTheArchive(EmbeddedKafkaBroker kafka)
             throws Exception {
         String topic = topic(kafka, "dup");
-        job = start(kafka, topic, new Configuration());
+        job = start(kafka, topic, new Configuration(), stateDir.resolve(topic));
         try (SampleLoad load = new SampleLoad(kafka.bootstrapServers(), topic, "dup")) {
             load.produceRound(2);
             load.produceRound(3);
@@ -111,7 +110,7 @@ class DeliveryFaultIT {
     void clickHouseStoppedForThirtySecondsUnderLoadLosesAndDoublesNothing(EmbeddedKafkaBroker kafka)
             throws Exception {
         String topic = topic(kafka, "outage");
-        job = start(kafka, topic, new Configuration());
+        job = start(kafka, topic, new Configuration(), stateDir.resolve(topic));
         try (SampleLoad load = new SampleLoad(kafka.bootstrapServers(), topic, "outage")) {
             load.produceRound(1);
             await().atMost(ARRIVAL).until(() -> counts.allArrived(load));
@@ -147,12 +146,7 @@ class DeliveryFaultIT {
             EmbeddedKafkaBroker kafka, @TempDir Path checkpoints) throws Exception {
         String topic = topic(kafka, "restore");
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        job = start(kafka, topic, conf);
+        job = start(kafka, topic, conf, checkpoints);
         try (SampleLoad load = new SampleLoad(kafka.bootstrapServers(), topic, "restore")) {
             load.produceRound(1);
             await().atMost(ARRIVAL).until(() -> counts.allArrived(load));
@@ -177,7 +171,7 @@ class DeliveryFaultIT {
             Path restoreFrom = latestCheckpoint(checkpoints).orElseThrow();
 
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
-            job = start(kafka, topic, conf);
+            job = start(kafka, topic, conf, checkpoints);
             load.produceRound(1);
             await().atMost(ARRIVAL).until(() -> counts.allArrived(load));
             long typed = counts.assertExactlyOnceAfterFinal(load);
@@ -193,7 +187,8 @@ class DeliveryFaultIT {
         return topic;
     }
 
-    private JobClient start(EmbeddedKafkaBroker kafka, String topic, Configuration conf)
+    private JobClient start(
+            EmbeddedKafkaBroker kafka, String topic, Configuration conf, Path checkpoints)
             throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -204,6 +199,7 @@ class DeliveryFaultIT {
         env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
         env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.writer().password());
         env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
+        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
         env.put("SINK_BATCH_MAX_DELAY_MS", "200");
         return ProcessorJob.start(
                 StreamExecutionEnvironment.getExecutionEnvironment(conf),

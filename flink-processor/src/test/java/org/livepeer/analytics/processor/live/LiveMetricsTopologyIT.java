@@ -18,7 +18,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,12 +34,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livepeer.analytics.event.json.StrictJson;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.processor.PipelineTopology;
+import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;
 import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithKafka;
 
-/** Events in {@code streaming-events} → live branch on a MiniCluster → messages in live-metrics. */
+/**
+ * Events in {@code streaming-events} → the job's router (one parse, deduplication) → live branch on
+ * a MiniCluster → messages in live-metrics.
+ */
 @WithKafka
 class LiveMetricsTopologyIT {
 
@@ -82,6 +90,8 @@ class LiveMetricsTopologyIT {
             for (String e : batch) {
                 send(producer, e);
             }
+            // A retried event (same id) is dropped before the windows, as before the tables.
+            send(producer, batch.get(0));
             // Beyond the 1 s lag + 3 s allowed lateness: counted late, in no window.
             long stale = t - 60_000;
             send(producer, LiveEvents.error("stale", "p", stale));
@@ -180,8 +190,24 @@ class LiveMetricsTopologyIT {
                         .setStartingOffsets(OffsetsInitializer.earliest())
                         .setDeserializer(new KafkaEventDeserializer())
                         .build();
+        DataStream<LiveSignal> signals =
+                PipelineTopology.build(
+                        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
+                        env.fromSource(
+                                EventSource.gatewayRejections(
+                                        ProcessorConfig.fromEnv(
+                                                Map.of(
+                                                        "KAFKA_BOOTSTRAP_SERVERS",
+                                                        broker.bootstrapServers(),
+                                                        "DLQ_TOPIC",
+                                                        "live-it-gateway-dlq"))),
+                                WatermarkStrategy.noWatermarks(),
+                                "gateway-dlq"),
+                        new DiscardingSink<>(),
+                        Duration.ofHours(1),
+                        true);
         LiveMetricsTopology.build(
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
+                signals,
                 LiveMetricsSink.create(broker.bootstrapServers(), LIVE),
                 new LiveMetricsConfig(true, LIVE, WINDOW_MS, 1_000, 3_000));
         job = env.executeAsync("live-metrics-it");

@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
@@ -23,7 +20,8 @@ import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.gateway.GatewayVerticle;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.processor.ProcessorJob;
+import org.livepeer.analytics.launcher.flink.EmbeddedFlinkJob;
+import org.livepeer.analytics.launcher.flink.FlinkStateDirs;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
@@ -39,13 +37,15 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPipeline.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final LauncherConfig config;
     private final Map<String, String> env;
     private final StatusLine status;
     private EmbeddedKafkaBroker kafka;
     private ClickHouseServerProcess clickhouse;
-    private JobClient job;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private EmbeddedFlinkJob job;
     private Vertx vertx;
     private GatewayVerticle gateway;
     private SseVerticle sse;
@@ -67,7 +67,11 @@ final class EmbeddedPipeline implements AutoCloseable {
                         ClickHouseServerProcess::httpUrl);
         credentials.save(config.home(), clickhouse.httpUrl());
         status.step("migrations", this::migrate, r -> r.applied().size() + " applied");
-        job = status.step("flink-job", () -> startJob(credentials), j -> "job " + j.getJobID());
+        job =
+                status.step(
+                        "flink-job",
+                        () -> startJob(credentials),
+                        j -> "job " + j.jobId() + ", " + j.describeStart());
         vertx = Vertx.vertx();
         gateway =
                 status.step(
@@ -101,33 +105,29 @@ final class EmbeddedPipeline implements AutoCloseable {
         if (!config.clickHouseBinary().isEmpty()) {
             settings = settings.withBinary(Path.of(config.clickHouseBinary()));
         }
-        return ClickHouseServerProcess.start(settings);
+        ClickHouseServerProcess server = ClickHouseServerProcess.start(settings);
+        // close() stops it after the job's last flush; a hook of its own would race with that.
+        server.leaveStopToCaller();
+        return server;
     }
 
     private MigrationReport migrate() {
         return new Migrator(clickhouse.client(clickhouse.admin())).migrate();
     }
 
-    private JobClient startJob(Credentials c) throws Exception {
+    private EmbeddedFlinkJob startJob(Credentials c) throws Exception {
+        FlinkStateDirs dirs = FlinkStateDirs.under(config.home());
+        EmbeddedFlinkJob.StateSettings state = EmbeddedFlinkJob.stateSettings(dirs);
         Map<String, String> processorEnv = new HashMap<>(env);
         processorEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         processorEnv.put("CLICKHOUSE_URL", clickhouse.httpUrl());
         processorEnv.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
         processorEnv.put("CLICKHOUSE_WRITER_PASSWORD", c.clickHouseWriterPassword());
-        Configuration flink = new Configuration();
-        // The embedded default needs no Flink web UI; it would only take another port.
-        flink.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment flinkEnv =
-                StreamExecutionEnvironment.createLocalEnvironment(flink);
-        JobClient client = ProcessorJob.start(flinkEnv, ProcessorConfig.fromEnv(processorEnv));
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (client.getJobStatus().get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the Flink job did not reach RUNNING in time");
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return client;
+        // Resuming needs the snapshots where the launcher looks for them.
+        processorEnv.put("PROCESSOR_CHECKPOINT_DIR", state.checkpointDir());
+        processorEnv.put("PROCESSOR_SAVEPOINT_DIR", state.savepointDir());
+        return EmbeddedFlinkJob.start(
+                ProcessorConfig.fromEnv(processorEnv), dirs, new Configuration(), READY_TIMEOUT);
     }
 
     private GatewayConfig gatewayConfig(Credentials c) {
@@ -186,13 +186,28 @@ final class EmbeddedPipeline implements AutoCloseable {
         return "http://" + config.host() + ":" + port;
     }
 
+    /** Stops everything in reverse order of start; only the first call does anything. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         if (vertx != null) {
             run("vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
         }
         if (job != null) {
-            run("flink-job", () -> job.cancel().get(30, TimeUnit.SECONDS));
+            run(
+                    "flink-job",
+                    () ->
+                            status.say(
+                                    job.stop(STOP_TIMEOUT)
+                                            .map(
+                                                    path ->
+                                                            "flink-job: stopped with savepoint "
+                                                                    + path)
+                                            .orElse(
+                                                    "flink-job: cancelled; the next start resumes"
+                                                            + " from the latest checkpoint")));
         }
         if (clickhouse != null) {
             run("clickhouse", clickhouse::close);

@@ -115,7 +115,10 @@ public final class ClickHouseServerProcess implements AutoCloseable {
     private static Process launchServer(ClickHouseServerSettings s, ServerConfigFiles.Layout layout)
             throws IOException {
         return new ProcessBuilder(
-                        List.of(s.binary().toString(), "--config-file=" + layout.configFile()))
+                        OwnSession.command(
+                                List.of(
+                                        s.binary().toString(),
+                                        "--config-file=" + layout.configFile())))
                 .directory(layout.root().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.stdoutLog().toFile()))
@@ -230,6 +233,19 @@ public final class ClickHouseServerProcess implements AutoCloseable {
     /** Stops the server: SIGTERM, wait, then SIGKILL. Calling it again does nothing. */
     public void stop() {
         stopQuietly();
+        removeShutdownHook();
+    }
+
+    /**
+     * The caller stops the server itself, in its own order (the launcher: after the Flink job has
+     * flushed into it), instead of a JVM shutdown hook racing with the caller's. The watchdog still
+     * stops the server if the JVM dies without stopping it.
+     */
+    public void leaveStopToCaller() {
+        removeShutdownHook();
+    }
+
+    private void removeShutdownHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A tiny {@code sh} loop that terminates the server once this JVM is gone. Shutdown hooks do not
- * run on SIGKILL or a crash; without this, every killed test run would leave a server behind.
+ * run on SIGKILL or a crash; without this, every killed test run would leave a server behind. It
+ * runs in its own session ({@link OwnSession}), so killing the JVM's process group spares it.
  */
 final class ServerWatchdog {
     static final String SCRIPT =
@@ -27,13 +28,14 @@ final class ServerWatchdog {
     static Process launch(long serverPid) throws IOException {
         String jvmPid = String.valueOf(ProcessHandle.current().pid());
         return new ProcessBuilder(
-                        List.of(
-                                "/bin/sh",
-                                "-c",
-                                SCRIPT,
-                                "clickhouse-watchdog",
-                                jvmPid,
-                                String.valueOf(serverPid)))
+                        OwnSession.command(
+                                List.of(
+                                        "/bin/sh",
+                                        "-c",
+                                        SCRIPT,
+                                        "clickhouse-watchdog",
+                                        jvmPid,
+                                        String.valueOf(serverPid))))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

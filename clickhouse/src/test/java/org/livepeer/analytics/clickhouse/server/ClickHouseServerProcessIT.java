@@ -3,6 +3,7 @@ package org.livepeer.analytics.clickhouse.server;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,23 +41,43 @@ class ClickHouseServerProcessIT {
                     "server runs in UTC");
             assertTrue(Files.size(server.serverLog()) > 0, "server writes its log in the data dir");
             assertEquals(2, helpers.size(), "the server and its watchdog: " + describe(helpers));
+            // A terminal's Ctrl-C goes to the JVM's process group only: the owner stops them.
+            long ourSession = session(ProcessHandle.current().pid());
+            for (ProcessHandle helper : helpers) {
+                assertNotEquals(ourSession, session(helper.pid()), describe(helpers));
+            }
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> ourChildren().isEmpty());
         assertFalse(new ClickHouseHttp(URI.create(server.httpUrl()), server.admin()).ping());
     }
 
+    /** Field 6 of {@code /proc/<pid>/stat}: the session id. */
+    private static long session(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // The command name (field 2) is in parentheses and may hold spaces.
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(after[3]);
+    }
+
     @Test
-    void theServerDiesWithItsJvmEvenOnSigkill() throws Exception {
+    void theServerDiesWithItsJvmEvenWhenTheJvmsProcessGroupIsKilled() throws Exception {
         Path report = tmp.resolve("owner.txt");
+        // The owner leads a process group of its own, as `./analytics up` does in a terminal.
         Process owner =
                 new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                ServerOwner.class.getName(),
-                                tmp.resolve("data").toString(),
-                                report.toString())
+                                OwnSession.command(
+                                        List.of(
+                                                Path.of(
+                                                                System.getProperty("java.home"),
+                                                                "bin",
+                                                                "java")
+                                                        .toString(),
+                                                "-cp",
+                                                System.getProperty("java.class.path"),
+                                                ServerOwner.class.getName(),
+                                                tmp.resolve("data").toString(),
+                                                report.toString())))
                         .redirectErrorStream(true)
                         .redirectOutput(tmp.resolve("owner.log").toFile())
                         .start();
@@ -73,7 +94,8 @@ class ClickHouseServerProcessIT {
                             URI.create("http://127.0.0.1:" + pidAndPort[1]),
                             new ClickHouseCredentials("x", ""));
             assertTrue(probe.ping());
-            owner.destroyForcibly().waitFor();
+            new ProcessBuilder("kill", "-KILL", "--", "-" + owner.pid()).start().waitFor();
+            owner.waitFor();
 
             // Polling over HTTP would keep a connection busy, which delays the server's shutdown.
             await().atMost(Duration.ofSeconds(30)).until(() -> !running(serverPid));

@@ -23,6 +23,7 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.launcher.flink.EmbeddedFlinkJob;
 import org.livepeer.analytics.launcher.flink.FlinkStateDirs;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.metrics.LoopbackPrometheusReporter;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
 import org.slf4j.Logger;
@@ -126,8 +127,10 @@ final class EmbeddedPipeline implements AutoCloseable {
         // Resuming needs the snapshots where the launcher looks for them.
         processorEnv.put("PROCESSOR_CHECKPOINT_DIR", state.checkpointDir());
         processorEnv.put("PROCESSOR_SAVEPOINT_DIR", state.savepointDir());
+        Configuration cluster = new Configuration();
+        LoopbackPrometheusReporter.configure(cluster, config.host(), config.flinkMetricsPort());
         return EmbeddedFlinkJob.start(
-                ProcessorConfig.fromEnv(processorEnv), dirs, new Configuration(), READY_TIMEOUT);
+                ProcessorConfig.fromEnv(processorEnv), dirs, cluster, READY_TIMEOUT);
     }
 
     private GatewayConfig gatewayConfig(Credentials c) {
@@ -178,6 +181,12 @@ final class EmbeddedPipeline implements AutoCloseable {
         status.say(
                 "  dashboard:   " + url(sse.actualPort()) + "/?access_token=" + secrets.sseToken());
         status.say("  clickhouse:  " + clickhouse.httpUrl() + " (user reader)");
+        status.say(
+                "  metrics:     "
+                        + url(gateway.actualPort())
+                        + "/metrics (gateway), "
+                        + url(config.flinkMetricsPort())
+                        + "/metrics (processor)");
         status.say("  kafka:       " + kafka.bootstrapServers());
         status.say("  credentials: " + credentials + " (source it: . " + credentials + ")");
     }

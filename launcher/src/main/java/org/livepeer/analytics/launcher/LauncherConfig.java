@@ -15,6 +15,7 @@ public record LauncherConfig(
         int clickHouseHttpPort,
         int clickHouseTcpPort,
         int kafkaPort,
+        int flinkMetricsPort,
         String clickHouseBinary) {
 
     public static final String ANALYTICS_HOME = "ANALYTICS_HOME";
@@ -28,6 +29,7 @@ public record LauncherConfig(
                 port(env, "CLICKHOUSE_HTTP_PORT", 8123),
                 port(env, "CLICKHOUSE_TCP_PORT", 9000),
                 port(env, "KAFKA_PORT", 9092),
+                port(env, "FLINK_METRICS_PORT", 9249),
                 env.getOrDefault("CLICKHOUSE_BINARY", ""));
     }
 

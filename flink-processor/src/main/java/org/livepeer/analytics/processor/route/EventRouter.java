@@ -95,7 +95,7 @@ public final class EventRouter implements Serializable {
                             rec.partition(),
                             rec.offset()));
         }
-        return new Routed(ArchiveRows.raw(rec, id), typed, null, envelope, rows.get(0));
+        return new Routed(ArchiveRows.raw(rec, id), typed, null, null, envelope, rows.get(0));
     }
 
     /** A parser bug must not stop the pipeline: the event is dead-lettered with the cause. */
@@ -119,6 +119,7 @@ public final class EventRouter implements Serializable {
                 ArchiveRows.raw(rec, id),
                 List.of(),
                 ArchiveRows.deadLetter(rec, id, errorType, message),
+                errorType,
                 envelope,
                 null);
     }

@@ -1,6 +1,8 @@
 package org.livepeer.analytics.processor.route;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -36,6 +38,9 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     public static final String DUPLICATES_METRIC = "duplicatesDropped";
 
+    /** Dead letters written, in a metric group {@code error_type=<class>} per error class. */
+    public static final String DEAD_LETTERS_METRIC = "deadLetters";
+
     public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
     public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
     public static final OutputTag<LiveSignal> LIVE_SIGNALS = new OutputTag<>("live-signals") {};
@@ -49,6 +54,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     private transient ValueState<Boolean> seen;
     private transient Counter duplicatesDropped;
+    private transient Map<String, Counter> deadLettersByClass;
 
     /**
      * @param ttl how long an event id is remembered
@@ -74,6 +80,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
                         .build());
         seen = getRuntimeContext().getState(descriptor);
         duplicatesDropped = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
+        deadLettersByClass = new HashMap<>();
     }
 
     @Override
@@ -96,11 +103,28 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
         }
         if (routed.deadLetter() != null) {
             ctx.output(DEAD_LETTERS, routed.deadLetter());
+            deadLetters(routed.errorType()).inc();
         }
         if (liveSignals) {
             ctx.output(
                     LIVE_SIGNALS,
                     SignalExtractor.signal(routed.envelope(), routed.firstRow(), nowMs));
         }
+    }
+
+    /**
+     * The counter of an error class: {@code invalid_value:data.fps} counts as {@code
+     * invalid_value}, so the metric's labels stay a small fixed set whatever the input.
+     */
+    private Counter deadLetters(String errorType) {
+        int colon = errorType.indexOf(':');
+        String errorClass = colon < 0 ? errorType : errorType.substring(0, colon);
+        return deadLettersByClass.computeIfAbsent(
+                errorClass,
+                c ->
+                        getRuntimeContext()
+                                .getMetricGroup()
+                                .addGroup("error_type", c)
+                                .counter(DEAD_LETTERS_METRIC));
     }
 }

@@ -11,6 +11,7 @@ import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
  * the live windows, so the record is parsed once for both.
  *
  * @param deadLetter the dead-letter row, or null when the record parsed into typed rows
+ * @param errorType the dead letter's {@code error_type}, or null
  * @param envelope the valid envelope, or null when the record is not one
  * @param firstRow the first typed row, or null when the record is a dead letter
  */
@@ -18,6 +19,7 @@ public record Routed(
         SinkRow raw,
         List<SinkRow> typed,
         SinkRow deadLetter,
+        String errorType,
         Envelope envelope,
         TypedRow firstRow) {
 
@@ -25,6 +27,9 @@ public record Routed(
         typed = List.copyOf(typed);
         if (typed.isEmpty() == (deadLetter == null)) {
             throw new IllegalArgumentException("a record yields typed rows or a dead letter");
+        }
+        if ((deadLetter == null) != (errorType == null)) {
+            throw new IllegalArgumentException("a dead letter comes with its error type");
         }
         if ((firstRow == null) != typed.isEmpty()) {
             throw new IllegalArgumentException("typed rows come with their first parsed row");

@@ -1,0 +1,176 @@
+package org.livepeer.analytics.processor.metrics;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
+import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.processor.ProcessorJob;
+import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.testkit.ClickHouseTestServer;
+import org.livepeer.analytics.testkit.FlinkMiniCluster;
+import org.livepeer.analytics.testkit.WithClickHouse;
+import org.livepeer.analytics.testkit.WithKafka;
+
+/**
+ * The job's metrics in Prometheus' format on the loopback endpoint the embedded default uses:
+ * records in and out, dead letters by error class, sink rows and batch latency, checkpoints,
+ * restarts and the Kafka consumer's lag.
+ */
+@WithKafka
+@WithClickHouse
+class ProcessorMetricsIT {
+
+    private static final int PORT = freePort();
+    private static final String TOPIC = "metrics-events";
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.extension(withReporter());
+
+    @Test
+    void theJobsMetricsAreServedForPrometheusOnLoopback(
+            EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, @TempDir Path checkpoints)
+            throws Exception {
+        kafka.createTopic(TOPIC, 3, Map.of());
+        JobClient job = start(kafka, clickhouse, checkpoints);
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            for (String bad :
+                    List.of(
+                            "{not json",
+                            "{\"id\":\"m-1\",\"type\":\"no_such_type\",\"timestamp\":1767225600000,"
+                                    + "\"data\":{}}",
+                            "{\"id\":\"m-2\",\"type\":\"stream_trace\",\"timestamp\":1767225600000,"
+                                    + "\"data\":{\"type\":7}}")) {
+                producer.send(new ProducerRecord<>(TOPIC, bad)).get(30, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> clickhouse.countRows("streaming_events_dlq") >= 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(
+                            () ->
+                                    value(
+                                                    scrape(),
+                                                    "flink_jobmanager_job_numberOfCompletedCheckpoints")
+                                            >= 1);
+            String metrics = scrape();
+            assertTrue(value(metrics, "flink_taskmanager_job_task_operator_numRecordsIn") >= 3);
+            for (String errorClass :
+                    List.of("invalid_json", "unknown_event_type", "missing_field")) {
+                assertTrue(
+                        metrics.contains(
+                                "flink_taskmanager_job_task_operator_error_type_deadLetters_total{"),
+                        "dead letters by error class");
+                assertTrue(
+                        metrics.contains("error_type=\"" + errorClass + "\""),
+                        errorClass + " in\n" + grep(metrics, "deadLetters"));
+            }
+            assertTrue(
+                    value(metrics, "_clickhouse_rowsWritten_total") >= 6,
+                    () -> "raw + dlq rows:\n" + grep(metrics, "rowsWritten"));
+            for (String present :
+                    List.of(
+                            "_clickhouse_batchLatencyMs_p95",
+                            "flink_jobmanager_job_lastCheckpointDuration",
+                            "flink_jobmanager_job_lastCheckpointSize",
+                            "flink_jobmanager_job_numberOfFailedCheckpoints",
+                            "flink_jobmanager_job_numRestarts",
+                            "records_lag_max")) {
+                assertTrue(metrics.contains(present), present + " missing");
+            }
+        } finally {
+            job.cancel().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String grep(String text, String part) {
+        return String.join("\n", text.lines().filter(l -> l.contains(part)).limit(20).toList());
+    }
+
+    /** The largest value of the series whose name contains {@code name} (0 when absent). */
+    private static double value(String metrics, String name) {
+        // Label values may hold spaces ("clickhouse: Writer"): the value follows the last one.
+        return metrics.lines()
+                .filter(l -> !l.startsWith("#"))
+                .filter(l -> l.split("[{ ]", 2)[0].contains(name))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .max()
+                .orElse(0);
+    }
+
+    private static String scrape() throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + PORT + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return response.body();
+    }
+
+    private static Configuration withReporter() {
+        Configuration conf = new Configuration();
+        LoopbackPrometheusReporter.configure(conf, "127.0.0.1", PORT);
+        return conf;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker kafka) {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    private static JobClient start(
+            EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
+            throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("EVENTS_TOPIC", TOPIC);
+        env.put("DLQ_TOPIC", TOPIC + "-dlq");
+        env.put("PROCESSOR_GROUP_ID", "processor-metrics");
+        env.put("CLICKHOUSE_URL", clickhouse.process().httpUrl());
+        env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
+        env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.process().writer().password());
+        env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
+        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
+        env.put("LIVE_METRICS_ENABLED", "false");
+        return ProcessorJob.start(
+                StreamExecutionEnvironment.getExecutionEnvironment(), ProcessorConfig.fromEnv(env));
+    }
+}

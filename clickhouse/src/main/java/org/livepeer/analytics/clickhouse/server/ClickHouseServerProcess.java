@@ -92,6 +92,7 @@ public final class ClickHouseServerProcess implements AutoCloseable {
         int tcp = settings.tcpPort() == 0 ? FreePorts.pickOtherThan(http) : settings.tcpPort();
         Process server;
         Process watchdog;
+        LeftoverServer.stopIfRunning(layout);
         try {
             ServerConfigFiles.write(layout, settings, http, tcp);
             server = launchServer(settings, layout);

@@ -62,47 +62,77 @@ class ClickHouseServerProcessIT {
 
     @Test
     void theServerDiesWithItsJvmEvenWhenTheJvmsProcessGroupIsKilled() throws Exception {
-        Path report = tmp.resolve("owner.txt");
-        // The owner leads a process group of its own, as `./analytics up` does in a terminal.
-        Process owner =
-                new ProcessBuilder(
-                                OwnSession.command(
-                                        List.of(
-                                                Path.of(
-                                                                System.getProperty("java.home"),
-                                                                "bin",
-                                                                "java")
-                                                        .toString(),
-                                                "-cp",
-                                                System.getProperty("java.class.path"),
-                                                ServerOwner.class.getName(),
-                                                tmp.resolve("data").toString(),
-                                                report.toString())))
-                        .redirectErrorStream(true)
-                        .redirectOutput(tmp.resolve("owner.log").toFile())
-                        .start();
+        Process owner = startOwner();
         try {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> Files.exists(report) || !owner.isAlive());
-            assertTrue(
-                    Files.exists(report),
-                    () -> "owner JVM died: " + read(tmp.resolve("owner.log")));
-            String[] pidAndPort = Files.readString(report).trim().split(" ");
-            long serverPid = Long.parseLong(pidAndPort[0]);
-            ClickHouseHttp probe =
-                    new ClickHouseHttp(
-                            URI.create("http://127.0.0.1:" + pidAndPort[1]),
-                            new ClickHouseCredentials("x", ""));
+            long[] pidAndPort = awaitOwnerReport(owner);
+            ClickHouseHttp probe = probe((int) pidAndPort[1]);
             assertTrue(probe.ping());
-            new ProcessBuilder("kill", "-KILL", "--", "-" + owner.pid()).start().waitFor();
-            owner.waitFor();
+            killProcessGroup(owner);
 
             // Polling over HTTP would keep a connection busy, which delays the server's shutdown.
-            await().atMost(Duration.ofSeconds(30)).until(() -> !running(serverPid));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !running(pidAndPort[0]));
             assertFalse(probe.ping());
         } finally {
             owner.destroyForcibly();
         }
+    }
+
+    @Test
+    void aRestartRightAfterAKillStopsTheLeftoverServerInsteadOfFailing() throws Exception {
+        Process owner = startOwner();
+        try {
+            long[] pidAndPort = awaitOwnerReport(owner);
+            killProcessGroup(owner);
+            // At once, on the same directory and HTTP port: the watchdog has not stopped the
+            // leftover server yet (it polls once a second, then allows a graceful stop).
+            int port = (int) pidAndPort[1];
+            try (ClickHouseServerProcess again =
+                    ClickHouseServerProcess.start(
+                            ClickHouseServerSettings.forDataDir(tmp.resolve("data"))
+                                    .withPorts(port, FreePorts.pickOtherThan(port)))) {
+                assertFalse(running(pidAndPort[0]), "the leftover server was stopped");
+                assertTrue(again.client(again.admin()).ping());
+            }
+        } finally {
+            owner.destroyForcibly();
+        }
+    }
+
+    /** A JVM that starts a server and leads a process group, as `./analytics up` in a terminal. */
+    private Process startOwner() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        OwnSession.command(
+                                List.of(
+                                        java,
+                                        "-cp",
+                                        System.getProperty("java.class.path"),
+                                        ServerOwner.class.getName(),
+                                        tmp.resolve("data").toString(),
+                                        tmp.resolve("owner.txt").toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("owner.log").toFile())
+                .start();
+    }
+
+    /** The owner's server pid and HTTP port, once it reported them. */
+    private long[] awaitOwnerReport(Process owner) throws IOException {
+        Path report = tmp.resolve("owner.txt");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(report) || !owner.isAlive());
+        assertTrue(Files.exists(report), () -> "owner JVM died: " + read(tmp.resolve("owner.log")));
+        String[] pidAndPort = Files.readString(report).trim().split(" ");
+        return new long[] {Long.parseLong(pidAndPort[0]), Long.parseLong(pidAndPort[1])};
+    }
+
+    private static ClickHouseHttp probe(int port) {
+        return new ClickHouseHttp(
+                URI.create("http://127.0.0.1:" + port), new ClickHouseCredentials("x", ""));
+    }
+
+    private static void killProcessGroup(Process owner) throws Exception {
+        new ProcessBuilder("kill", "-KILL", "--", "-" + owner.pid()).start().waitFor();
+        owner.waitFor();
     }
 
     @Test

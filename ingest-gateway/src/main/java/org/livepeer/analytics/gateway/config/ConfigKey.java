@@ -56,7 +56,10 @@ public enum ConfigKey {
             "",
             "Prefix, not a key: KAFKA_PRODUCER_<NAME>=v sets producer property <name>=v"
                     + " (lower case, '_' becomes '.'), e.g. KAFKA_PRODUCER_SECURITY_PROTOCOL=SSL."
-                    + " acks, idempotence and serializers cannot be overridden.");
+                    + " acks, idempotence and serializers cannot be overridden. linger.ms,"
+                    + " max.in.flight.requests.per.connection and batch.size default to 0, 1 and"
+                    + " 262144 (batches that follow the load); KAFKA_PRODUCER_LINGER_MS=n makes"
+                    + " every batch wait n ms again.");
 
     private final String defaultValue;
     private final String description;

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,6 +32,10 @@ import org.livepeer.analytics.gateway.config.GatewayConfig;
  * own context once Kafka acknowledged all of them ({@link RequestAcks}); it fails as soon as one
  * send fails or when the delivery timeout passes, so the client gets 503, never a false 202. One
  * sender thread keeps the records of a stream in the order the requests arrived.
+ *
+ * <p>Batching follows the load ({@link #LINGER_MS}): with few requests in flight a record leaves at
+ * once, with many they share produce requests. {@code KAFKA_PRODUCER_*} settings of {@code
+ * linger.ms}, {@code max.in.flight.requests.per.connection} or {@code batch.size} replace these.
  */
 public final class KafkaEventPublisher implements EventPublisher {
 
@@ -45,7 +51,23 @@ public final class KafkaEventPublisher implements EventPublisher {
     /** Bytes allowed in flight before new requests are refused with 503 instead of queued. */
     static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
 
-    private static final int LINGER_MS = 5;
+    /**
+     * Batching that follows the load instead of a fixed wait: a record is sent at once when no
+     * produce request is out to its broker ({@code linger.ms=0}), and while one is out ({@code
+     * max.in.flight.requests.per.connection=1}) the records that arrive meanwhile collect and leave
+     * together when it is answered, so the more requests are waiting, the larger the batches.
+     */
+    static final int LINGER_MS = 0;
+
+    static final int MAX_IN_FLIGHT_PER_CONNECTION = 1;
+
+    /**
+     * Room for what collects behind one produce request per partition (the producer's 16 KiB
+     * default holds ~50 events and would cap a partition at one such batch per round trip).
+     */
+    static final int BATCH_SIZE = 256 * 1024;
+
+    private static final int BATCH_HEADROOM_PARTITIONS = 64;
 
     /** Room for the record's key, headers and batch overhead on top of the largest body. */
     private static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
@@ -102,10 +124,20 @@ public final class KafkaEventPublisher implements EventPublisher {
         Map<String, String> props = new HashMap<>();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-gateway");
         props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(LINGER_MS));
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(maxRequest));
-        // Our own bound refuses new requests before the producer's buffer would block a send.
         props.put(
-                ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(MAX_PENDING_BYTES + maxRequest));
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                Integer.toString(MAX_IN_FLIGHT_PER_CONNECTION));
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_SIZE));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(maxRequest));
+        // Our own bound refuses new requests before the producer's buffer would block a send; a
+        // batch takes batch.size of it however little it holds, hence room for two per partition
+        // (one filling, one out) for up to BATCH_HEADROOM_PARTITIONS partitions.
+        props.put(
+                ProducerConfig.BUFFER_MEMORY_CONFIG,
+                Long.toString(
+                        MAX_PENDING_BYTES
+                                + maxRequest
+                                + 2L * BATCH_SIZE * BATCH_HEADROOM_PARTITIONS));
         props.putAll(config.producerOverrides());
         // The delivery guarantee: set last so nothing overrides it.
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -231,6 +263,16 @@ public final class KafkaEventPublisher implements EventPublisher {
                 done.onCompletion(null, e);
             }
         }
+    }
+
+    /** A producer metric of the group {@code producer-metrics}, e.g. records-per-request-avg. */
+    double producerMetric(String name) {
+        for (Map.Entry<MetricName, ? extends Metric> m : producer.metrics().entrySet()) {
+            if (m.getKey().group().equals("producer-metrics") && m.getKey().name().equals(name)) {
+                return ((Number) m.getValue().metricValue()).doubleValue();
+            }
+        }
+        throw new IllegalArgumentException("no producer metric " + name);
     }
 
     static byte[] utf8(String text) {

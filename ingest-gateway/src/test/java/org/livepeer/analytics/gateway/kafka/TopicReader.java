@@ -14,12 +14,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic, from the start to the end offsets of the moment, with a real consumer. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {}
 
     /** Every record now in {@code topic}, in partition then offset order. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
         Map<String, Object> props =
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -37,7 +37,9 @@ final class E2eRun {
                         o.durationS());
         Path home = o.out().resolve("home-" + tag);
         log("run " + report.label + ": starting the pipeline in " + home);
-        try (LaunchedPipeline p = LaunchedPipeline.start(o.repo(), home, o.out(), o.javaOpts())) {
+        try (LaunchedPipeline p =
+                LaunchedPipeline.start(
+                        o.repo(), home, o.out(), o.javaOpts(), o.launcherClasspathFile())) {
             log("ready: pid " + p.pid() + ", clickhouse pid " + p.clickHousePid());
             measure(p, rate, malformed, runId + "-" + tag + "-", report);
         }
@@ -68,7 +70,7 @@ final class E2eRun {
                 LoadGenProcess.start(gen, o.out().resolve("loadgen-" + prefix + "err.log"))) {
             if (o.warmupS() > 0) {
                 long warm = load.awaitWarm(o.warmupS() + 120L);
-                long warmDrain = waitFor(() -> counts.rawRows(prefix + "w"), warm, 180);
+                long warmDrain = waitFor(() -> counts.rawRows(prefix + "w"), warm, 120);
                 log(
                         "warm-up: "
                                 + warm

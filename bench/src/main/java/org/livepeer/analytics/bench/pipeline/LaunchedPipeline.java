@@ -42,7 +42,8 @@ final class LaunchedPipeline implements AutoCloseable {
     }
 
     /** Starts the launcher and waits for its ready line. */
-    static LaunchedPipeline start(Path repo, Path home, Path logDir, List<String> javaOpts)
+    static LaunchedPipeline start(
+            Path repo, Path home, Path logDir, List<String> javaOpts, String classpathFile)
             throws Exception {
         Files.createDirectories(home);
         Map<String, String> ports = new LinkedHashMap<>();
@@ -56,9 +57,12 @@ final class LaunchedPipeline implements AutoCloseable {
             ports.put(key, Integer.toString(freePort()));
         }
         String cp =
-                repo.resolve("launcher/target/classes")
-                        + ":"
-                        + Files.readString(repo.resolve("launcher/target/classpath.txt")).trim();
+                classpathFile.isEmpty()
+                        ? repo.resolve("launcher/target/classes")
+                                + ":"
+                                + Files.readString(repo.resolve("launcher/target/classpath.txt"))
+                                        .trim()
+                        : Files.readString(Path.of(classpathFile)).trim();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOpts);

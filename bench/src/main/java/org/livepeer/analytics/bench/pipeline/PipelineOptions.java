@@ -8,14 +8,17 @@ import java.util.Set;
 
 /**
  * Options of {@link PipelineBench}: {@code --rates 5000,10000} (events/s, one pipeline per rate),
- * {@code --duration 120} (s of measured load), {@code --warmup 20} (s of uncounted load first, at
- * most {@code --warmup-rate 5000} events/s), {@code --batch 100} (events per POST), {@code
+ * {@code --duration 120} (s of measured load), {@code --warmup 30} (s of uncounted load first, at
+ * most {@code --warmup-rate 2000} events/s), {@code --batch 100} (events per POST), {@code
  * --connections 16}, {@code --probe-interval-ms 100}, {@code --poll-ms 100} (probe polling), {@code
- * --drain-timeout 180} (s), {@code --malformed-rate 0.01} with {@code --malformed-at 10000} (one
+ * --drain-timeout 150} (s), {@code --malformed-rate 0.01} with {@code --malformed-at 10000} (one
  * more run at that rate with that share of bad records produced straight to Kafka; 0 = none),
  * {@code --baseline-rates 5000,...|none} and {@code --baseline-duration 30} (the gateway-only
  * runs), {@code --caps-share 0.002}, {@code --repo .}, {@code --out dir}, {@code --java-opts
- * "-XX:+UseParallelGC"} (the pipeline's JVM, as {@code ./analytics up}).
+ * "-XX:+UseParallelGC"} (the pipeline's JVM, as {@code ./analytics up}), {@code --launcher-cp file}
+ * (a file holding the pipeline's whole classpath, e.g. a copy taken before a long run so that
+ * builds in the meantime do not change it; default {@code launcher/target/classes} plus {@code
+ * launcher/target/classpath.txt}).
  */
 record PipelineOptions(
         List<Integer> rates,
@@ -34,7 +37,8 @@ record PipelineOptions(
         double capsShare,
         Path repo,
         Path out,
-        List<String> javaOpts) {
+        List<String> javaOpts,
+        String launcherClasspathFile) {
 
     private static final Set<String> KNOWN =
             Set.of(
@@ -54,7 +58,8 @@ record PipelineOptions(
                     "caps-share",
                     "repo",
                     "out",
-                    "java-opts");
+                    "java-opts",
+                    "launcher-cp");
 
     static PipelineOptions parse(String[] args) {
         Map<String, String> v = Args.parse(args);
@@ -69,13 +74,13 @@ record PipelineOptions(
                 new PipelineOptions(
                         rates,
                         positive(v, "duration", "120"),
-                        Integer.parseInt(v.getOrDefault("warmup", "20")),
-                        positive(v, "warmup-rate", "5000"),
+                        Integer.parseInt(v.getOrDefault("warmup", "30")),
+                        positive(v, "warmup-rate", "2000"),
                         positive(v, "batch", "100"),
                         positive(v, "connections", "16"),
                         positive(v, "probe-interval-ms", "100"),
                         positive(v, "poll-ms", "100"),
-                        positive(v, "drain-timeout", "180"),
+                        positive(v, "drain-timeout", "150"),
                         Double.parseDouble(v.getOrDefault("malformed-rate", "0.01")),
                         Integer.parseInt(v.getOrDefault("malformed-at", "0")),
                         baseline.equals("none") ? List.of() : ints(baseline),
@@ -85,8 +90,8 @@ record PipelineOptions(
                         Path.of(
                                 v.getOrDefault(
                                         "out", "/tmp/e2e-bench-" + System.currentTimeMillis())),
-                        Arrays.asList(
-                                v.getOrDefault("java-opts", "-XX:+UseParallelGC").split(" ")));
+                        Arrays.asList(v.getOrDefault("java-opts", "-XX:+UseParallelGC").split(" ")),
+                        v.getOrDefault("launcher-cp", ""));
         if (!(o.malformedRate >= 0 && o.malformedRate < 0.5)) {
             throw new IllegalArgumentException("--malformed-rate must be in [0, 0.5)");
         }

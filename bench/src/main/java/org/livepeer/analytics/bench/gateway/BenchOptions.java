@@ -13,11 +13,13 @@ import java.util.Map;
  * 1,16,64,256} (connections, closed loop), {@code --duration 10} and {@code --warmup 3} (seconds
  * per run), {@code --runs 3}, {@code --targets noop,kafka}, {@code --baseline noop} (the target the
  * others are compared with), {@code --connections 128} (open model), {@code --prewarm 15} (seconds
- * per target before the first run), {@code --event-loops 1} (the gateways' GATEWAY_EVENT_LOOPS).
+ * per target before the first run), {@code --event-loops 1} (the gateways' GATEWAY_EVENT_LOOPS),
+ * {@code --serve 600} (run nothing: keep the targets up that long for another load generator).
  *
  * <p>Targets: {@code noop} (no Kafka), {@code kafka} (the gateway as configured by default), {@code
- * linger5} and {@code linger0} (the producer settings before the adaptive batching, with a fixed
- * {@code linger.ms}), and {@code kafka+name=value+...} (the default plus producer properties).
+ * linger5} and {@code linger0} (the producer settings before the batching by load: a fixed {@code
+ * linger.ms}, 5 requests in flight, 16 KiB batches), and {@code kafka+name=value+...} (the default
+ * plus producer properties).
  */
 record BenchOptions(
         BodyForm form,
@@ -31,14 +33,14 @@ record BenchOptions(
         String baseline,
         int connections,
         int prewarmS,
-        int eventLoops) {
+        int eventLoops,
+        int serveS) {
 
     static final String KAFKA = "kafka";
     static final String NOOP = "noop";
 
     /**
-     * The producer settings of the gateway up to 0.1 (a fixed linger, the producer's defaults for
-     * in-flight requests and batch size), with their {@code linger.ms}.
+     * The gateway's producer settings before the batching by load, with their {@code linger.ms}.
      */
     private static final Map<String, Map<String, String>> FIXED_LINGER =
             Map.of(
@@ -70,7 +72,8 @@ record BenchOptions(
                         values.getOrDefault("baseline", NOOP),
                         Integer.parseInt(values.getOrDefault("connections", "128")),
                         Integer.parseInt(values.getOrDefault("prewarm", "15")),
-                        Integer.parseInt(values.getOrDefault("event-loops", "1")));
+                        Integer.parseInt(values.getOrDefault("event-loops", "1")),
+                        Integer.parseInt(values.getOrDefault("serve", "0")));
         options.check();
         return options;
     }
@@ -120,6 +123,7 @@ record BenchOptions(
         within("connections", connections, 1, 1024);
         within("prewarm", prewarmS, 0, 120);
         within("event-loops", eventLoops, 1, 64);
+        within("serve", serveS, 0, 3600);
         if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1 || r > 100_000)) {
             throw new IllegalArgumentException("rates must be 1-100000 req/s");
         }

@@ -191,6 +191,7 @@ final class ClosedLoop {
                     ms(latency.getValueAtPercentile(99.9)),
                     ms(latency.getMaxValue()),
                     Double.NaN,
+                    Double.NaN,
                     Double.NaN);
         }
 

@@ -52,7 +52,9 @@ public final class GatewayBench {
             broker.createTopic(TOPIC, 3, Map.of());
             broker.createTopic("streaming-events-dlq", 1, Map.of());
             List<RunResult> results = run(options, broker);
-            System.out.println(ResultTable.markdown(options, results));
+            if (!results.isEmpty()) {
+                System.out.println(ResultTable.markdown(options, results));
+            }
         } catch (RuntimeException e) {
             LOG.error("Benchmark failed", e);
             status = 1;
@@ -74,6 +76,10 @@ public final class GatewayBench {
                 Vertx server = Vertx.vertx();
                 servers.add(server);
                 ports.put(target, deploy(server, broker, target, options.eventLoops()));
+            }
+            if (options.serveS() > 0) {
+                serve(ports, options.serveS());
+                return List.of();
             }
             LoadProcess generator = new LoadProcess(KEY, options.connections());
             // Open model: the lowest rate (all of it sustained); closed loop: the most connections.
@@ -119,6 +125,17 @@ public final class GatewayBench {
                 server.close().await(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Keeps the gateways up for an external load generator (e.g. wrk), printing their URLs. */
+    private static void serve(Map<String, Integer> ports, int seconds) {
+        ports.forEach(
+                (target, port) ->
+                        System.out.println(
+                                "SERVING " + target + " http://127.0.0.1:" + port + "/v1/events"));
+        System.out.println("SERVING key " + KEY + " for " + seconds + " s");
+        System.out.flush();
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
     }
 
     private static int deploy(

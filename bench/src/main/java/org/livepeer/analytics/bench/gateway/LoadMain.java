@@ -83,7 +83,8 @@ public final class LoadMain {
         warm();
         long cpu = ProcessCpu.nanos();
         RunResult result = load.run(target, form, connections, warmupS, measureS);
-        return result.withCpu(ProcessCpu.microsPerRequest(cpu, result.requests()), Double.NaN);
+        return result.withCpu(
+                ProcessCpu.microsPerRequest(cpu, result.requests()), Double.NaN, Double.NaN);
     }
 
     private static RunResult open(
@@ -109,7 +110,8 @@ public final class LoadMain {
             warm();
             long cpu = ProcessCpu.nanos();
             RunResult result = load.run(target, form, rate, warmupS, measureS);
-            return result.withCpu(ProcessCpu.microsPerRequest(cpu, result.requests()), Double.NaN);
+            return result.withCpu(
+                    ProcessCpu.microsPerRequest(cpu, result.requests()), Double.NaN, Double.NaN);
         } finally {
             // Vert.x threads are not daemons.
             vertx.close().await(30, TimeUnit.SECONDS);

@@ -78,17 +78,9 @@ final class LoadProcess {
         try (BufferedReader out =
                 new BufferedReader(
                         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            // The server's CPU is counted from the end of the child's JIT warm-up.
-            long cpu = -1;
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.equals("WARM")) {
-                    cpu = ProcessCpu.nanos();
-                } else if (line.startsWith("RESULT ") && cpu >= 0) {
-                    RunResult r = RunResult.fromWire(line);
-                    return r.withCpu(
-                            r.clientCpuUs(), ProcessCpu.microsPerRequest(cpu, r.requests()));
-                }
+            RunResult result = readResult(out);
+            if (result != null) {
+                return result;
             }
             child.waitFor(SLACK_S, TimeUnit.SECONDS);
             throw new IllegalStateException(
@@ -98,5 +90,30 @@ final class LoadProcess {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /**
+     * The child's result with the server side's CPU per request, counted from the end of the
+     * child's JIT warm-up; null if the child ended without one.
+     */
+    private static RunResult readResult(BufferedReader out) throws IOException {
+        long cpu = -1;
+        long gatewayCpu = -1;
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.equals("WARM")) {
+                cpu = ProcessCpu.nanos();
+                gatewayCpu = GatewayThreadsCpu.nanos();
+            } else if (line.startsWith("RESULT ") && cpu >= 0) {
+                RunResult r = RunResult.fromWire(line);
+                double gateway =
+                        r.requests() == 0
+                                ? Double.NaN
+                                : (GatewayThreadsCpu.nanos() - gatewayCpu) / 1e3 / r.requests();
+                return r.withCpu(
+                        r.clientCpuUs(), ProcessCpu.microsPerRequest(cpu, r.requests()), gateway);
+            }
+        }
+        return null;
     }
 }

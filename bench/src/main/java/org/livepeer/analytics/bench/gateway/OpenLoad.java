@@ -123,6 +123,7 @@ final class OpenLoad {
                     ms(latency.getValueAtPercentile(99.9)),
                     ms(latency.getMaxValue()),
                     Double.NaN,
+                    Double.NaN,
                     Double.NaN);
         }
 

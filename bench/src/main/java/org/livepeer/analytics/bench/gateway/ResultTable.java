@@ -73,8 +73,8 @@ final class ResultTable {
                         + base
                         + " | p50 vs "
                         + base
-                        + " | CPU µs/req server | CPU µs/req client |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | CPU µs/req server | of which gateway threads | CPU µs/req client |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int connections : options.concurrency()) {
             List<RunResult> baseRuns = select(results, connections, base);
             double baseRate = median(baseRuns, RunResult::achievedPerSecond);
@@ -87,7 +87,7 @@ final class ResultTable {
                         String.format(
                                 Locale.ROOT,
                                 "| %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %s | %s | %.1f |"
-                                        + " %.1f |%n",
+                                        + " %.1f | %.1f |%n",
                                 connections,
                                 target,
                                 achieved,
@@ -99,6 +99,7 @@ final class ResultTable {
                                 ratio(achieved, baseRate, base.equals(target)),
                                 ratio(p50, baseP50, base.equals(target)),
                                 median(runs, RunResult::serverCpuUs),
+                                median(runs, RunResult::gatewayCpuUs),
                                 median(runs, RunResult::clientCpuUs)));
             }
         }

@@ -10,6 +10,8 @@ import java.util.Locale;
  * @param load the asked rate in req/s ({@link LoadModel#OPEN}) or the connections ({@link
  *     LoadModel#CLOSED})
  * @param requests every request of the run, warm-up included: what the CPU times are divided by
+ * @param gatewayCpuUs the part of {@code serverCpuUs} spent in the gateway's threads ({@link
+ *     GatewayThreadsCpu})
  */
 record RunResult(
         String target,
@@ -25,10 +27,11 @@ record RunResult(
         double p999Ms,
         double maxMs,
         double clientCpuUs,
-        double serverCpuUs) {
+        double serverCpuUs,
+        double gatewayCpuUs) {
 
     /** The same result with the CPU per request (µs) of the load generator and the server side. */
-    RunResult withCpu(double clientMicros, double serverMicros) {
+    RunResult withCpu(double clientMicros, double serverMicros, double gatewayMicros) {
         return new RunResult(
                 target,
                 form,
@@ -43,7 +46,8 @@ record RunResult(
                 p999Ms,
                 maxMs,
                 clientMicros,
-                serverMicros);
+                serverMicros,
+                gatewayMicros);
     }
 
     /**
@@ -74,12 +78,13 @@ record RunResult(
                 Double.toString(p999Ms),
                 Double.toString(maxMs),
                 Double.toString(clientCpuUs),
-                Double.toString(serverCpuUs));
+                Double.toString(serverCpuUs),
+                Double.toString(gatewayCpuUs));
     }
 
     static RunResult fromWire(String line) {
         String[] f = line.trim().split(" ");
-        if (f.length != 15 || !f[0].equals("RESULT")) {
+        if (f.length != 16 || !f[0].equals("RESULT")) {
             throw new IllegalArgumentException("not a result line: " + line);
         }
         return new RunResult(
@@ -96,7 +101,8 @@ record RunResult(
                 Double.parseDouble(f[11]),
                 Double.parseDouble(f[12]),
                 Double.parseDouble(f[13]),
-                Double.parseDouble(f[14]));
+                Double.parseDouble(f[14]),
+                Double.parseDouble(f[15]));
     }
 
     String line() {
@@ -104,7 +110,7 @@ record RunResult(
                 Locale.ROOT,
                 "%-8s %-8s %s=%6d achieved=%9.1f req/s (%9.1f events/s) ok=%8d errors=%6d"
                         + " p50=%8.2f p99=%8.2f p99.9=%8.2f max=%8.2f ms cpu/req client=%.1f"
-                        + " server=%.1f us %s",
+                        + " server=%.1f (gateway threads %.1f) us %s",
                 target,
                 form,
                 model == LoadModel.OPEN ? "rate" : "conns",
@@ -119,6 +125,7 @@ record RunResult(
                 maxMs,
                 clientCpuUs,
                 serverCpuUs,
+                gatewayCpuUs,
                 sustained() ? "SUSTAINED" : "not sustained");
     }
 }

@@ -67,7 +67,8 @@ class RateScheduleTest {
                 p99,
                 p99,
                 20.5,
-                41.25);
+                41.25,
+                30.0);
     }
 
     @Test
@@ -75,6 +76,7 @@ class RateScheduleTest {
         RunResult r = result(12.5);
 
         assertEquals(r, RunResult.fromWire(r.wire()));
-        assertEquals(7.0, r.withCpu(3.0, 7.0).serverCpuUs());
+        assertEquals(7.0, r.withCpu(3.0, 7.0, 5.0).serverCpuUs());
+        assertEquals(5.0, r.withCpu(3.0, 7.0, 5.0).gatewayCpuUs());
     }
 }

@@ -114,7 +114,9 @@ final class E2eRun {
         log("load done: " + r.load.wire() + "; lag at stop " + r.lagAtStop);
         long acked = r.load.ackedEvents();
         long rawMs = waitFor(() -> counts.rawRows(prefix + "e"), acked, o.drainTimeoutS());
-        r.drainRawS = rawMs < 0 ? Double.NaN : (System.currentTimeMillis() - stopMs) / 1e3;
+        r.drainElapsedS = (System.currentTimeMillis() - stopMs) / 1e3;
+        r.drainRawS = rawMs < 0 ? Double.NaN : r.drainElapsedS;
+        r.rawAtDrainEnd = rawMs < 0 ? counts.rawRows(prefix + "e") : acked;
         long typedMs = waitFor(() -> counts.typedDistinct(prefix + "e"), acked, 60);
         r.drainTypedS = typedMs < 0 ? Double.NaN : (System.currentTimeMillis() - stopMs) / 1e3;
         r.windowS = (System.nanoTime() - t0) / 1e9;

@@ -25,6 +25,8 @@ final class ResultTables {
                             count(r.rawDistinct),
                             count(r.typedDistinct),
                             count(r.lagAtStop),
+                            perSecond(r.queryablePerSecondDuringLoad()),
+                            perSecond(r.queryablePerSecondDuringDrain()),
                             one(r.drainRawS),
                             one(r.drainTypedS),
                             r.sustained() ? "yes" : "no"));
@@ -38,6 +40,8 @@ final class ResultTables {
                         "raw distinct ids",
                         "typed distinct ids",
                         "lag at load end (events)",
+                        "queryable events/s during load",
+                        "queryable events/s during drain",
                         "drain raw s",
                         "drain typed s",
                         "lag bounded"),
@@ -192,7 +196,9 @@ final class ResultTables {
         StringBuilder b = new StringBuilder();
         for (RunReport r : runs) {
             b.append(r.label).append(": lag samples (acked − raw rows) ").append(r.lagSeries);
-            b.append("; raw rows ").append(count(r.rawRows)).append('\n');
+            b.append("; raw rows ").append(count(r.rawRows));
+            b.append("; drain watched ").append(one(r.drainElapsedS)).append(" s, raw rows then ");
+            b.append(count(r.rawAtDrainEnd)).append('\n');
             for (Map.Entry<String, Long> t : r.topThreadsNs.entrySet()) {
                 b.append(String.format("    %8.2f s  %s%n", t.getValue() / 1e9, t.getKey()));
             }
@@ -206,6 +212,10 @@ final class ResultTables {
                 + one(percentile(ms, 95))
                 + " / "
                 + one(percentile(ms, 99));
+    }
+
+    private static String perSecond(double v) {
+        return Double.isNaN(v) ? "-" : count(Math.round(v));
     }
 
     private static String mib(long kib) {

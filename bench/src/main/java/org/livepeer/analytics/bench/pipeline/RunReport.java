@@ -21,6 +21,13 @@ final class RunReport {
     long typedDistinct = -1;
     long lagAtStop = -1;
     double drainRawS = Double.NaN;
+
+    /** Seconds from the load's end to the drain's end (or to the drain timeout). */
+    double drainElapsedS = Double.NaN;
+
+    /** Raw rows of the run when the drain ended or timed out. */
+    long rawAtDrainEnd = -1;
+
     double drainTypedS = Double.NaN;
     final List<String> lagSeries = new ArrayList<>();
     List<Long> probeRawMs = List.of();
@@ -60,6 +67,21 @@ final class RunReport {
                 && load.ackedEvents() >= 0.98 * rate * durationS
                 && load.failedRequests() == 0
                 && drainRawS <= BOUNDED_DRAIN_S;
+    }
+
+    /** Events that became queryable per second while the load ran. */
+    double queryablePerSecondDuringLoad() {
+        return load == null ? Double.NaN : (load.ackedEvents() - lagAtStop) / (double) durationS;
+    }
+
+    /**
+     * Events that became queryable per second after the load ended, over the drain (or until the
+     * drain timeout): with a backlog, what the pipeline processes at full speed.
+     */
+    double queryablePerSecondDuringDrain() {
+        return load == null || !(drainElapsedS > 0)
+                ? Double.NaN
+                : (rawAtDrainEnd - (load.ackedEvents() - lagAtStop)) / drainElapsedS;
     }
 
     /** Microseconds of CPU per acknowledged event. */

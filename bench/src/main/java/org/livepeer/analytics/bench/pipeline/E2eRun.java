@@ -35,15 +35,31 @@ final class E2eRun {
                                 : Integer.toString(rate),
                         rate,
                         o.durationS());
-        Path home = o.out().resolve("home-" + tag);
-        log("run " + report.label + ": starting the pipeline in " + home);
-        try (LaunchedPipeline p =
-                LaunchedPipeline.start(
-                        o.repo(), home, o.out(), o.javaOpts(), o.launcherClasspathFile())) {
+        try (LaunchedPipeline p = startWithRetries(tag)) {
             log("ready: pid " + p.pid() + ", clickhouse pid " + p.clickHousePid());
             measure(p, rate, malformed, runId + "-" + tag + "-", report);
         }
         return report;
+    }
+
+    /**
+     * Starts a pipeline; a start that fails (a free port taken by another process before the
+     * pipeline bound it, say) is tried again with new ports and a new home, at most 3 times.
+     */
+    private LaunchedPipeline startWithRetries(String tag) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            Path home = o.out().resolve("home-" + tag + (attempt == 1 ? "" : "-" + attempt));
+            log("starting the pipeline in " + home);
+            try {
+                return LaunchedPipeline.start(
+                        o.repo(), home, o.out(), o.javaOpts(), o.launcherClasspathFile());
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log("start failed (" + e.getMessage() + "); trying again");
+            }
+        }
     }
 
     private void measure(LaunchedPipeline p, int rate, double malformed, String prefix, RunReport r)

@@ -25,16 +25,25 @@ public final class PipelineBench {
         List<RunReport> runs = new ArrayList<>();
         E2eRun e2e = new E2eRun(o, runId);
         for (int rate : o.rates()) {
-            runs.add(e2e.run(rate, 0));
+            runOne(e2e, rate, 0, runs);
             print(runs, List.of());
         }
         if (o.malformedAt() > 0) {
-            runs.add(e2e.run(o.malformedAt(), o.malformedRate()));
+            runOne(e2e, o.malformedAt(), o.malformedRate(), runs);
         }
         List<RunReport> baseline =
                 o.baselineRates().isEmpty() ? List.of() : new BaselineRun(o, runId).run();
         print(runs, baseline);
         System.exit(0);
+    }
+
+    /** One run; a run that fails is logged and left out, and the next one still runs. */
+    private static void runOne(E2eRun e2e, int rate, double malformed, List<RunReport> runs) {
+        try {
+            runs.add(e2e.run(rate, malformed));
+        } catch (Exception e) {
+            E2eRun.log("run at " + rate + " events/s failed: " + e);
+        }
     }
 
     private static void print(List<RunReport> runs, List<RunReport> baseline) {

@@ -7,11 +7,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * The live branch of the job (docs/live-metrics.md): signals of the deduplicated events →
- * per-stream state → network, orchestrator and pipeline windows → JSON messages for {@code
- * live-metrics}. Free of connectors so tests can pass any sink.
+ * The live branch of the job (DESIGN 4.5): events → signals → per-stream state → network,
+ * orchestrator and pipeline windows → JSON messages for {@code live-metrics}. Free of connectors so
+ * tests can pass any sink.
  */
 public final class LiveMetricsTopology {
 
@@ -19,14 +20,14 @@ public final class LiveMetricsTopology {
 
     private LiveMetricsTopology() {}
 
-    /**
-     * Adds the live branch reading {@code signals} (one per event, from the router: see {@link
-     * SignalExtractor}) and writing messages to {@code liveMetrics}.
-     */
+    /** Adds the live branch reading {@code events} and writing messages to {@code liveMetrics}. */
     public static void build(
-            DataStream<LiveSignal> signals, Sink<String> liveMetrics, LiveMetricsConfig config) {
+            DataStream<KafkaEvent> events, Sink<String> liveMetrics, LiveMetricsConfig config) {
         DataStream<LiveSignal> scoped =
-                signals.assignTimestampsAndWatermarks(
+                events.flatMap(new SignalExtractor())
+                        .name("live-signals")
+                        .uid("live-signals")
+                        .assignTimestampsAndWatermarks(
                                 WallClockWatermarks.strategy(config.outOfOrdernessMs()))
                         .name("live-watermarks")
                         .uid("live-watermarks")

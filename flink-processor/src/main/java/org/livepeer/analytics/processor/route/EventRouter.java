@@ -39,7 +39,7 @@ public final class EventRouter implements Serializable {
                     e.encodingError()
                             ? DeadLetterCodes.INVALID_ENCODING
                             : DeadLetterCodes.INVALID_JSON;
-            return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage(), null);
+            return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage());
         }
         EnvelopeCheck check = EnvelopeValidator.validate(node);
         if (check instanceof EnvelopeCheck.Invalid invalid) {
@@ -47,8 +47,7 @@ public final class EventRouter implements Serializable {
                     rec,
                     partialIdentity(node),
                     DeadLetterCodes.fromEnvelope(invalid.error()),
-                    invalid.error().message(),
-                    null);
+                    invalid.error().message());
         }
         Envelope envelope = ((EnvelopeCheck.Valid) check).envelope();
         ArchiveRows.Identity id =
@@ -65,17 +64,15 @@ public final class EventRouter implements Serializable {
                     rec,
                     id,
                     DeadLetterCodes.UNKNOWN_EVENT_TYPE,
-                    "no parser for event type '" + envelope.type() + "'",
-                    envelope);
+                    "no parser for event type '" + envelope.type() + "'");
         }
         ParseOutcome outcome = parse(parser.get(), envelope);
         if (outcome instanceof ParseOutcome.Rejected rejected) {
-            return rejected(rec, id, rejected.errorType(), rejected.message(), envelope);
+            return rejected(rec, id, rejected.errorType(), rejected.message());
         }
         List<TypedRow> rows = ((ParseOutcome.Parsed) outcome).rows();
         if (rows.isEmpty()) {
-            return rejected(
-                    rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows", envelope);
+            return rejected(rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows");
         }
         EventMeta meta =
                 new EventMeta(
@@ -95,7 +92,7 @@ public final class EventRouter implements Serializable {
                             rec.partition(),
                             rec.offset()));
         }
-        return new Routed(ArchiveRows.raw(rec, id), typed, null, null, envelope, rows.get(0));
+        return new Routed(ArchiveRows.raw(rec, id), typed, null, null);
     }
 
     /** A parser bug must not stop the pipeline: the event is dead-lettered with the cause. */
@@ -108,20 +105,13 @@ public final class EventRouter implements Serializable {
         }
     }
 
-    /** {@code envelope} is the valid envelope of a record whose payload failed, else null. */
     private static Routed rejected(
-            RecordContext rec,
-            ArchiveRows.Identity id,
-            String errorType,
-            String message,
-            Envelope envelope) {
+            RecordContext rec, ArchiveRows.Identity id, String errorType, String message) {
         return new Routed(
                 ArchiveRows.raw(rec, id),
                 List.of(),
                 ArchiveRows.deadLetter(rec, id, errorType, message),
-                errorType,
-                envelope,
-                null);
+                errorType);
     }
 
     /** Whatever id, type and gateway an invalid envelope has; its timestamp is not trusted. */

@@ -12,8 +12,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.livepeer.analytics.processor.live.LiveSignal;
-import org.livepeer.analytics.processor.live.SignalExtractor;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
@@ -24,10 +22,6 @@ import org.livepeer.analytics.processor.source.KafkaEvent;
  * dropped copies are counted in the {@value #DUPLICATES_METRIC} metric, not dead-lettered. Records
  * that become dead letters (side output {@link #DEAD_LETTERS}) are never dropped, and records
  * without a readable id are never deduplicated.
- *
- * <p>When live signals are on, every record that is not a dropped copy also yields its {@link
- * LiveSignal} (side output {@link #LIVE_SIGNALS}), from the same parse: a retried event counts once
- * in the live windows, as in the tables.
  *
  * <p>The seen ids are keyed state with a TTL; with the RocksDB backend they live on disk, are
  * checkpointed incrementally and expire in RocksDB's compactions (docs/decisions/0005).
@@ -43,26 +37,19 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
     public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
-    public static final OutputTag<LiveSignal> LIVE_SIGNALS = new OutputTag<>("live-signals") {};
 
     /** Entries the compaction filter processes before it re-reads the current time. */
     private static final long TTL_COMPACTION_QUERY_INTERVAL = 1000;
 
     private final EventRouter router = new EventRouter();
     private final Duration ttl;
-    private final boolean liveSignals;
 
     private transient ValueState<Boolean> seen;
     private transient Counter duplicatesDropped;
     private transient Map<String, Counter> deadLettersByClass;
 
-    /**
-     * @param ttl how long an event id is remembered
-     * @param liveSignals whether to emit {@link #LIVE_SIGNALS}
-     */
-    public RouteAndDeduplicate(Duration ttl, boolean liveSignals) {
+    public RouteAndDeduplicate(Duration ttl) {
         this.ttl = ttl;
-        this.liveSignals = liveSignals;
     }
 
     @Override
@@ -86,8 +73,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
     @Override
     public void processElement(KafkaEvent event, Context ctx, Collector<SinkRow> out)
             throws Exception {
-        long nowMs = System.currentTimeMillis();
-        Routed routed = router.route(event, nowMs);
+        Routed routed = router.route(event, System.currentTimeMillis());
         ctx.output(RAW_ARCHIVE, routed.raw());
         // Only valid events are deduplicated: a dead letter always reaches the DLQ table, even
         // when its bytes carry the id of an event seen before (e.g. two events concatenated).
@@ -104,11 +90,6 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
         if (routed.deadLetter() != null) {
             ctx.output(DEAD_LETTERS, routed.deadLetter());
             deadLetters(routed.errorType()).inc();
-        }
-        if (liveSignals) {
-            ctx.output(
-                    LIVE_SIGNALS,
-                    SignalExtractor.signal(routed.envelope(), routed.firstRow(), nowMs));
         }
     }
 

@@ -1,27 +1,16 @@
 package org.livepeer.analytics.processor.route;
 
 import java.util.List;
-import org.livepeer.analytics.event.envelope.Envelope;
-import org.livepeer.analytics.event.rows.TypedRow;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 
 /**
  * What one Kafka record becomes: always its raw-archive row, and either typed rows or one
- * dead-letter row (never both, never neither). The envelope and the first typed row are kept for
- * the live windows, so the record is parsed once for both.
+ * dead-letter row (never both, never neither).
  *
  * @param deadLetter the dead-letter row, or null when the record parsed into typed rows
  * @param errorType the dead letter's {@code error_type}, or null
- * @param envelope the valid envelope, or null when the record is not one
- * @param firstRow the first typed row, or null when the record is a dead letter
  */
-public record Routed(
-        SinkRow raw,
-        List<SinkRow> typed,
-        SinkRow deadLetter,
-        String errorType,
-        Envelope envelope,
-        TypedRow firstRow) {
+public record Routed(SinkRow raw, List<SinkRow> typed, SinkRow deadLetter, String errorType) {
 
     public Routed {
         typed = List.copyOf(typed);
@@ -30,9 +19,6 @@ public record Routed(
         }
         if ((deadLetter == null) != (errorType == null)) {
             throw new IllegalArgumentException("a dead letter comes with its error type");
-        }
-        if ((firstRow == null) != typed.isEmpty()) {
-            throw new IllegalArgumentException("typed rows come with their first parsed row");
         }
     }
 }

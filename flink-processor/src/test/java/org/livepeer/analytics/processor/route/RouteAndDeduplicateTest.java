@@ -1,19 +1,14 @@
 package org.livepeer.analytics.processor.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
-import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
@@ -71,50 +66,10 @@ class RouteAndDeduplicateTest {
         }
     }
 
-    @Test
-    void liveSignalsComeFromTheSameParseOncePerEvent() throws Exception {
-        try (var harness = harness(true)) {
-            String status = TestEvents.lines("ai_stream_status").get(0);
-            String unknown =
-                    "{\"id\":\"u-1\",\"type\":\"brand_new\",\"timestamp\":1767225600000,"
-                            + "\"data\":{}}";
-            harness.processElement(record(status, 1), 0);
-            harness.processElement(record(status, 2), 0);
-            harness.processElement(record("not json", 3), 0);
-            harness.processElement(record(unknown, 4), 0);
-
-            List<LiveSignal> signals =
-                    harness.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS).stream()
-                            .map(StreamRecord::getValue)
-                            .toList();
-            assertEquals(
-                    List.of("ai_stream_status", LiveSignal.INVALID, "brand_new"),
-                    signals.stream().map(s -> s.eventType).toList(),
-                    "the retried copy yields no signal");
-            LiveSignal first = signals.get(0);
-            assertFalse(first.streamId.isEmpty(), "described from the parsed row");
-            assertEquals(1767225600000L, signals.get(2).eventTsMs);
-        }
-    }
-
-    @Test
-    void noLiveSignalsWhenTheLiveBranchIsOff() throws Exception {
-        try (var harness = harness(false)) {
-            harness.processElement(record(TestEvents.lines("ai_stream_status").get(0), 1), 0);
-            assertNull(harness.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS));
-            assertEquals(1, harness.extractOutputValues().size());
-        }
-    }
-
     private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness()
             throws Exception {
-        return harness(true);
-    }
-
-    private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness(
-            boolean liveSignals) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new RouteAndDeduplicate(TTL, liveSignals), new DedupKey(), Types.STRING);
+                new RouteAndDeduplicate(TTL), new DedupKey(), Types.STRING);
     }
 
     private static KafkaEvent record(String value, long offset) {

@@ -167,7 +167,10 @@ class PipelineEndToEndIT {
         assertEquals(0, answer.body().get("rejected").size(), answer.body().toString());
     }
 
-    /** One batch of envelopes, each breaking one rule of DESIGN 4.1, plus whole-body errors. */
+    /**
+     * One batch of envelopes, each breaking one envelope rule of docs/ingest-api.md, plus
+     * whole-body errors.
+     */
     private static void postMalformedEnvelopesAndExpect4xx() throws Exception {
         List<String[]> cases = MalformedInputs.ENVELOPES;
         StringBuilder body = new StringBuilder("[");

@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every component of the pipeline in this process (DESIGN 4.6): Kafka in-process, ClickHouse as a
- * child process, migrations, the Flink job on a MiniCluster, the gateway and the SSE API on one
- * Vert.x instance. {@link #close()} stops them in reverse order.
+ * Every component of the pipeline in this process (README, docs/configuration.md): Kafka
+ * in-process, ClickHouse as a child process, migrations, the Flink job on a MiniCluster, the
+ * gateway and the SSE API on one Vert.x instance. {@link #close()} stops them in reverse order.
  */
 final class EmbeddedPipeline implements AutoCloseable {
 

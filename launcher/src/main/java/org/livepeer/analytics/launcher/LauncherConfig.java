@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Settings of the embedded default (DESIGN 4.6), from environment variables with defaults. The
- * components' own variables (e.g. SINK_BATCH_MAX_ROWS) pass through to their config loaders.
+ * Settings of the embedded default (docs/configuration.md), from environment variables with
+ * defaults. The components' own variables (e.g. SINK_BATCH_MAX_ROWS) pass through to their config
+ * loaders.
  */
 public record LauncherConfig(
         Path home,

@@ -39,7 +39,7 @@ public final class EventRouter implements Serializable {
                     e.encodingError()
                             ? DeadLetterCodes.INVALID_ENCODING
                             : DeadLetterCodes.INVALID_JSON;
-            return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage());
+            return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage(), null);
         }
         EnvelopeCheck check = EnvelopeValidator.validate(node);
         if (check instanceof EnvelopeCheck.Invalid invalid) {
@@ -47,7 +47,8 @@ public final class EventRouter implements Serializable {
                     rec,
                     partialIdentity(node),
                     DeadLetterCodes.fromEnvelope(invalid.error()),
-                    invalid.error().message());
+                    invalid.error().message(),
+                    null);
         }
         Envelope envelope = ((EnvelopeCheck.Valid) check).envelope();
         ArchiveRows.Identity id =
@@ -64,15 +65,17 @@ public final class EventRouter implements Serializable {
                     rec,
                     id,
                     DeadLetterCodes.UNKNOWN_EVENT_TYPE,
-                    "no parser for event type '" + envelope.type() + "'");
+                    "no parser for event type '" + envelope.type() + "'",
+                    envelope);
         }
         ParseOutcome outcome = parse(parser.get(), envelope);
         if (outcome instanceof ParseOutcome.Rejected rejected) {
-            return rejected(rec, id, rejected.errorType(), rejected.message());
+            return rejected(rec, id, rejected.errorType(), rejected.message(), envelope);
         }
         List<TypedRow> rows = ((ParseOutcome.Parsed) outcome).rows();
         if (rows.isEmpty()) {
-            return rejected(rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows");
+            return rejected(
+                    rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows", envelope);
         }
         EventMeta meta =
                 new EventMeta(
@@ -92,7 +95,7 @@ public final class EventRouter implements Serializable {
                             rec.partition(),
                             rec.offset()));
         }
-        return new Routed(ArchiveRows.raw(rec, id), typed, null, null);
+        return new Routed(ArchiveRows.raw(rec, id), typed, null, null, envelope);
     }
 
     /** A parser bug must not stop the pipeline: the event is dead-lettered with the cause. */
@@ -105,13 +108,19 @@ public final class EventRouter implements Serializable {
         }
     }
 
+    /** A dead letter; {@code envelope} is the valid envelope, or null when it was not one. */
     private static Routed rejected(
-            RecordContext rec, ArchiveRows.Identity id, String errorType, String message) {
+            RecordContext rec,
+            ArchiveRows.Identity id,
+            String errorType,
+            String message,
+            Envelope envelope) {
         return new Routed(
                 ArchiveRows.raw(rec, id),
                 List.of(),
                 ArchiveRows.deadLetter(rec, id, errorType, message),
-                errorType);
+                errorType,
+                envelope);
     }
 
     /** Whatever id, type and gateway an invalid envelope has; its timestamp is not trusted. */

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -16,15 +16,16 @@ import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * Routes records keyed by {@link DedupKey} and drops later copies of an event id seen within the
- * TTL. Every record, duplicate or not, gets its raw-archive row (side output {@link #RAW_ARCHIVE}):
- * the archive keeps what was received. Only the first valid copy yields typed rows (main output);
- * dropped copies are counted in the {@value #DUPLICATES_METRIC} metric, not dead-lettered. Records
- * that become dead letters (side output {@link #DEAD_LETTERS}) are never dropped, and records
- * without a readable id are never deduplicated.
+ * Routes records keyed by {@link DedupKey} (stream, else event id) and drops later copies of an
+ * event id seen within the TTL. Every record, duplicate or not, gets its raw-archive row (side
+ * output {@link #RAW_ARCHIVE}): the archive keeps what was received. Only the first valid copy
+ * yields typed rows (main output); dropped copies are counted in the {@value #DUPLICATES_METRIC}
+ * metric, not dead-lettered. Records that become dead letters (side output {@link #DEAD_LETTERS})
+ * are never dropped and mark no id as seen.
  *
- * <p>The seen ids are keyed state with a TTL; with the RocksDB backend they live on disk, are
- * checkpointed incrementally and expire in RocksDB's compactions (docs/decisions/0005).
+ * <p>The seen ids are a map per key (event id → seen), each entry with its own TTL; with the
+ * RocksDB backend they live on disk, are checkpointed incrementally and expire in RocksDB's
+ * compactions (docs/decisions/0005).
  */
 public final class RouteAndDeduplicate extends KeyedProcessFunction<String, KafkaEvent, SinkRow> {
 
@@ -38,13 +39,19 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
     public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
     public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
+    /**
+     * The seen ids. Named apart from the {@code seen-event-id} value state that the versions keyed
+     * by event id kept: a checkpoint of those restores, and this state starts empty.
+     */
+    private static final String SEEN_IDS_STATE = "seen-event-ids";
+
     /** Entries the compaction filter processes before it re-reads the current time. */
     private static final long TTL_COMPACTION_QUERY_INTERVAL = 1000;
 
     private final EventRouter router = new EventRouter();
     private final Duration ttl;
 
-    private transient ValueState<Boolean> seen;
+    private transient MapState<String, Boolean> seenIds;
     private transient Counter duplicatesDropped;
     private transient Map<String, Counter> deadLettersByClass;
 
@@ -54,8 +61,8 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Boolean> descriptor =
-                new ValueStateDescriptor<>("seen-event-id", Types.BOOLEAN);
+        MapStateDescriptor<String, Boolean> descriptor =
+                new MapStateDescriptor<>(SEEN_IDS_STATE, Types.STRING, Types.BOOLEAN);
         // TTL from the first sighting: a copy arriving a day later is a replay the tables'
         // ReplacingMergeTree keys collapse instead.
         descriptor.enableTimeToLive(
@@ -65,7 +72,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
                         .cleanupFullSnapshot()
                         .cleanupInRocksdbCompactFilter(TTL_COMPACTION_QUERY_INTERVAL)
                         .build());
-        seen = getRuntimeContext().getState(descriptor);
+        seenIds = getRuntimeContext().getMapState(descriptor);
         duplicatesDropped = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
         deadLettersByClass = new HashMap<>();
     }
@@ -77,20 +84,27 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
         ctx.output(RAW_ARCHIVE, routed.raw());
         // Only valid events are deduplicated: a dead letter always reaches the DLQ table, even
         // when its bytes carry the id of an event seen before (e.g. two events concatenated).
-        if (routed.deadLetter() == null && DedupKey.isEventId(ctx.getCurrentKey())) {
-            if (seen.value() != null) {
-                duplicatesDropped.inc();
-                return;
-            }
-            seen.update(Boolean.TRUE);
+        if (routed.deadLetter() != null) {
+            ctx.output(DEAD_LETTERS, routed.deadLetter());
+            deadLetters(routed.errorType()).inc();
+            return;
+        }
+        if (!firstCopy(routed.envelope().id())) {
+            duplicatesDropped.inc();
+            return;
         }
         for (SinkRow row : routed.typed()) {
             out.collect(row);
         }
-        if (routed.deadLetter() != null) {
-            ctx.output(DEAD_LETTERS, routed.deadLetter());
-            deadLetters(routed.errorType()).inc();
+    }
+
+    /** Whether {@code eventId} is new under the current key, remembering it if so. */
+    private boolean firstCopy(String eventId) throws Exception {
+        if (seenIds.contains(eventId)) {
+            return false;
         }
+        seenIds.put(eventId, Boolean.TRUE);
+        return true;
     }
 
     /**

@@ -1,16 +1,20 @@
 package org.livepeer.analytics.processor.route;
 
 import java.util.List;
+import org.livepeer.analytics.event.envelope.Envelope;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 
 /**
  * What one Kafka record becomes: always its raw-archive row, and either typed rows or one
- * dead-letter row (never both, never neither).
+ * dead-letter row (never both, never neither). The envelope is kept so that later steps read the
+ * record's id and type from the one parse.
  *
  * @param deadLetter the dead-letter row, or null when the record parsed into typed rows
  * @param errorType the dead letter's {@code error_type}, or null
+ * @param envelope the valid envelope, or null when the record is not one
  */
-public record Routed(SinkRow raw, List<SinkRow> typed, SinkRow deadLetter, String errorType) {
+public record Routed(
+        SinkRow raw, List<SinkRow> typed, SinkRow deadLetter, String errorType, Envelope envelope) {
 
     public Routed {
         typed = List.copyOf(typed);
@@ -19,6 +23,9 @@ public record Routed(SinkRow raw, List<SinkRow> typed, SinkRow deadLetter, Strin
         }
         if ((deadLetter == null) != (errorType == null)) {
             throw new IllegalArgumentException("a dead letter comes with its error type");
+        }
+        if (envelope == null && deadLetter == null) {
+            throw new IllegalArgumentException("typed rows come from a valid envelope");
         }
     }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One record of the events topic as read: the value's exact bytes plus where it came from, and the
- * envelope id and timestamp when a cheap look ({@link EnvelopePeek}) could read them. A Flink POJO
- * (public fields, no-arg constructor) so it needs no Kryo.
+ * envelope id, timestamp and stream id when a cheap look ({@link EnvelopePeek}) could read them. A
+ * Flink POJO (public fields, no-arg constructor) so it needs no Kryo.
  */
 public final class KafkaEvent {
 
@@ -34,8 +34,14 @@ public final class KafkaEvent {
      */
     public long receivedAtMs;
 
-    /** The envelope's {@code id} if readable, else null: the deduplication key. */
+    /** The envelope's {@code id} if readable, else null. */
     public String eventId;
+
+    /**
+     * {@code data.stream_id} if readable and non-empty, else null; with {@link #eventId} it gives
+     * the key the processor partitions by (the ingest gateway's Kafka key rule).
+     */
+    public String streamId;
 
     /** The envelope's valid timestamp in ms, else 0: the event time for watermarks. */
     public long eventTsMs;
@@ -65,6 +71,7 @@ public final class KafkaEvent {
         EnvelopePeek peek = EnvelopePeek.of(this.value);
         this.eventId = peek.id();
         this.eventTsMs = peek.timestampMs();
+        this.streamId = peek.streamId();
     }
 
     @Override

@@ -5,10 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
@@ -32,6 +45,35 @@ class RouteAndDeduplicateTest {
             assertEquals(1, harness.extractOutputValues().size(), "typed rows once");
             // dead letters are never deduplicated: every copy of an invalid record is explained
             assertEquals(4, harness.getSideOutput(RouteAndDeduplicate.DEAD_LETTERS).size());
+        }
+    }
+
+    @Test
+    void eventsOfOneStreamShareAKeyAndEachIdIsDroppedOnlyAsACopyOfItself() throws Exception {
+        try (var harness = harness()) {
+            String first = TestEvents.lines("ai_stream_status").get(0);
+            String second =
+                    TestEvents.set(TestEvents.tree(first), "/id", "\"another-id\"").toString();
+            assertEquals(key(first), key(second), "one stream, one key");
+            harness.processElement(record(first, 1), 0);
+            harness.processElement(record(second, 2), 0);
+            harness.processElement(record(first, 3), 0);
+            harness.processElement(record(second, 4), 0);
+
+            assertEquals(2, harness.extractOutputValues().size());
+        }
+    }
+
+    @Test
+    void anEventWithoutAStreamIsKeyedAndDeduplicatedByItsId() throws Exception {
+        try (var harness = harness()) {
+            String event = TestEvents.lines("network_capabilities").get(0);
+            assertEquals(TestEvents.tree(event).get("id").textValue(), key(event));
+            int rows = TestEvents.route(event).typed().size();
+            harness.processElement(record(event, 1), 0);
+            harness.processElement(record(event, 2), 0);
+
+            assertEquals(rows, harness.extractOutputValues().size());
         }
     }
 
@@ -66,14 +108,93 @@ class RouteAndDeduplicateTest {
         }
     }
 
+    /**
+     * An upgrade resumes from a checkpoint of the versions keyed by event id, whose seen ids were a
+     * value state: the restore succeeds and the dedup starts afresh (a copy retried across the
+     * upgrade is typed again; the tables' ReplacingMergeTree keys collapse it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"rocksdb", "hashmap"})
+    void aCheckpointOfTheIdKeyedStateRestores(String backend) throws Exception {
+        String status = TestEvents.lines("ai_stream_status").get(0);
+        OperatorSubtaskState idKeyed;
+        try (var before =
+                harness(new IdKeyedSeenIds(), (KafkaEvent e) -> e.eventId, backend, null)) {
+            before.processElement(record(status, 1), 0);
+            idKeyed = before.snapshot(1, 1);
+        }
+        try (var after = harness(new RouteAndDeduplicate(TTL), new DedupKey(), backend, idKeyed)) {
+            after.processElement(record(status, 2), 0);
+            after.processElement(record(status, 3), 0);
+            assertEquals(1, after.extractOutputValues().size());
+        }
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness()
             throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new RouteAndDeduplicate(TTL), new DedupKey(), Types.STRING);
+        return harness(new RouteAndDeduplicate(TTL), new DedupKey(), "hashmap", null);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness(
+            KeyedProcessFunction<String, KafkaEvent, SinkRow> function,
+            KeySelector<KafkaEvent, String> key,
+            String backend,
+            OperatorSubtaskState restored)
+            throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(function), key, Types.STRING);
+        harness.setStateBackend(stateBackend(backend));
+        if (restored == null) {
+            harness.setup();
+        } else {
+            harness.initializeState(restored);
+        }
+        harness.open();
+        return harness;
+    }
+
+    private static StateBackend stateBackend(String name) {
+        return "rocksdb".equals(name)
+                ? new EmbeddedRocksDBStateBackend()
+                : new HashMapStateBackend();
+    }
+
+    private static String key(String json) throws Exception {
+        return new DedupKey().getKey(record(json, 0));
     }
 
     private static KafkaEvent record(String value, long offset) {
         return new KafkaEvent(
                 value.getBytes(StandardCharsets.UTF_8), "streaming-events", 0, offset, null);
+    }
+
+    /** The seen ids as the versions keyed by event id kept them: a value state with a TTL. */
+    private static final class IdKeyedSeenIds
+            extends KeyedProcessFunction<String, KafkaEvent, SinkRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient ValueState<Boolean> seen;
+
+        @Override
+        public void open(OpenContext openContext) {
+            ValueStateDescriptor<Boolean> descriptor =
+                    new ValueStateDescriptor<>("seen-event-id", Types.BOOLEAN);
+            descriptor.enableTimeToLive(
+                    StateTtlConfig.newBuilder(TTL)
+                            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                            .cleanupFullSnapshot()
+                            .cleanupInRocksdbCompactFilter(1000)
+                            .build());
+            seen = getRuntimeContext().getState(descriptor);
+        }
+
+        @Override
+        public void processElement(KafkaEvent event, Context ctx, Collector<SinkRow> out)
+                throws Exception {
+            seen.update(Boolean.TRUE);
+        }
     }
 }

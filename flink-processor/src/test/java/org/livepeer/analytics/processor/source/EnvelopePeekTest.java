@@ -34,6 +34,26 @@ class EnvelopePeekTest {
         assertEquals(ts, peek.timestampMs());
     }
 
+    /** The ingest gateway's Kafka key rule: a non-empty string directly under {@code data}. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"id\":\"a\",\"timestamp\":1767908955607,\"data\":{\"x\":[1,{\"stream_id\":\"n\"}],\"stream_id\":\"s1\"}}|s1|a",
+                "{\"data\":{\"stream_id\":\"s2\",\"request_id\":\"r\"},\"id\":\"b\",\"timestamp\":1}|s2|b",
+                "{\"id\":\"c\",\"data\":{\"orchestrator_info\":{\"stream_id\":\"n\"}}}||c",
+                "{\"id\":\"d\",\"data\":{\"stream_id\":\"\"}}||d",
+                "{\"id\":\"e\",\"data\":{\"stream_id\":7}}||e",
+                "{\"id\":\"f\",\"data\":[{\"stream_id\":\"n\"}]}||f",
+                "{\"id\":\"g\",\"stream_id\":\"n\",\"data\":{}}||g",
+                "{\"id\":\"h\",\"data\":{\"stream_id\":\"s3\",|s3|h",
+            })
+    void readsTheStreamIdDirectlyUnderData(String json, String streamId, String id) {
+        EnvelopePeek peek = EnvelopePeek.of(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(streamId, peek.streamId());
+        assertEquals(id, peek.id());
+    }
+
     @ParameterizedTest
     @CsvSource({
         // envelope ts, kafka ts, expected

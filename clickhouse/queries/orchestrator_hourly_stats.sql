@@ -1,7 +1,8 @@
 -- deterministic: true
 -- Hourly health per orchestrator (local address; '' = no orchestrator session yet), read from the
--- rollup that V014's materialized view fills from ai_stream_status. Floats are rounded so every
--- engine prints the same digits whatever order it summed in.
+-- rollup the processor recomputes from ai_stream_status (V017; FINAL keeps each hour's newest
+-- computation). Floats are rounded so every engine prints the same digits whatever order it
+-- summed in.
 -- param: from_hour DateTime = 2000-01-01 00:00:00
 -- param: to_hour DateTime = 2100-01-01 00:00:00
 SELECT
@@ -16,7 +17,7 @@ SELECT
     uniqExactIfMerge(errors) AS errors,
     sumMerge(error_samples) AS error_samples,
     sumMerge(degraded_samples) AS degraded_samples
-FROM livepeer_analytics.orchestrator_hourly_stats
+FROM livepeer_analytics.orchestrator_hourly_stats FINAL
 WHERE hour >= {from_hour:DateTime} AND hour < {to_hour:DateTime}
 GROUP BY hour, orchestrator_address
 ORDER BY hour, orchestrator_address

@@ -1,5 +1,5 @@
 -- deterministic: true
--- SLA score per orchestrator and UTC day, from the hourly rollup (V014). docs/schema.md explains
+-- SLA score per orchestrator and UTC day, from the hourly rollup (V017). docs/schema.md explains
 -- the formula:
 --   fps_score         = min(avg output fps / target_fps, 1)
 --   reliability_score = max(1 - (restarts + errors) / streams, 0)
@@ -32,7 +32,7 @@ FROM
         uniqExactMerge(streams) AS streams,
         uniqExactIfMerge(restarts) AS restarts,
         uniqExactIfMerge(errors) AS errors
-    FROM livepeer_analytics.orchestrator_hourly_stats
+    FROM livepeer_analytics.orchestrator_hourly_stats FINAL
     WHERE orchestrator_address != ''
       AND hour >= toDateTime({from_day:Date}) AND hour < toDateTime({to_day:Date})
     GROUP BY day, orchestrator_address

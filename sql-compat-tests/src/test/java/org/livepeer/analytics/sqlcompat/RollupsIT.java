@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.clickhouse.query.ShippedQuery;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.data.SinkBatches;
-import org.livepeer.analytics.sqlcompat.queries.ShippedQuery;
+import org.livepeer.analytics.sqlcompat.engine.ServerEngine;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 
@@ -31,7 +32,7 @@ class RollupsIT {
     private static final SinkBatches BATCHES = new SinkBatches(H + 120 * MIN);
 
     /** One stream's fixed facts; restart and error times are null when the runner sent null. */
-    private record StreamDef(
+    record StreamDef(
             String orch,
             String stream,
             String request,
@@ -62,6 +63,7 @@ class RollupsIT {
                                                 Migrator.DATABASE + "." + table,
                                                 "JSONEachRow",
                                                 body.getBytes(StandardCharsets.UTF_8)));
+        Rollups.recomputeAll(new ServerEngine(ch.admin()));
     }
 
     private static void addStatusReports() {
@@ -165,7 +167,7 @@ class RollupsIT {
                         Map.of("from_ms", Long.toString(H + 120 * MIN))));
     }
 
-    private static List<String> run(String file, Map<String, String> params) {
+    static List<String> run(ClickHouseTestServer ch, String file, Map<String, String> params) {
         ShippedQuery q =
                 ShippedQuery.loadAll(Path.of(System.getProperty(SqlCompatIT.QUERIES_PROPERTY, "")))
                         .stream()
@@ -175,11 +177,15 @@ class RollupsIT {
         return List.of(ch.query(q.expand(params)).split("\n"));
     }
 
+    private static List<String> run(String file, Map<String, String> params) {
+        return run(ch, file, params);
+    }
+
     private static void add(String json) {
         BATCHES.add(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String status(String id, long ts, StreamDef s, double fps, String state) {
+    static String status(String id, long ts, StreamDef s, double fps, String state) {
         return String.format(
                 "{\"id\":\"%s\",\"type\":\"ai_stream_status\",\"timestamp\":\"%d\",\"gateway\":\"gw\","
                         + "\"data\":{\"inference_status\":{\"fps\":%s,\"last_error\":%s,"

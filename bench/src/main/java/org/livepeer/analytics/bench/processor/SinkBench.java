@@ -66,6 +66,7 @@ public final class SinkBench {
                             10_000,
                             64L << 20,
                             1000,
+                            60_000,
                             60_000);
             HttpBatchInserter inserter = new HttpBatchInserter(config);
             ClickHouseHttp admin = server.client(server.admin());

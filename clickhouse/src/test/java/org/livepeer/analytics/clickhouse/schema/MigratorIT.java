@@ -27,6 +27,10 @@ class MigratorIT {
             Pattern.compile(
                     "CREATE\\s+(?:MATERIALIZED\\s+VIEW|VIEW|TABLE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?livepeer_analytics\\.(\\w+)",
                     Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROPS =
+            Pattern.compile(
+                    "DROP\\s+(?:VIEW|TABLE)\\s+(?:IF\\s+EXISTS\\s+)?livepeer_analytics\\.(\\w+)",
+                    Pattern.CASE_INSENSITIVE);
 
     @TempDir static Path dataDir;
     static ClickHouseServerProcess server;
@@ -115,9 +119,12 @@ class MigratorIT {
         names.add("schema_migrations");
         for (Migration m : files) {
             for (MigrationStatement s : m.statements()) {
-                Matcher matcher = CREATES.matcher(s.sql());
-                if (s.runsOn(server) && matcher.find()) {
-                    names.add(matcher.group(1));
+                Matcher created = CREATES.matcher(s.sql());
+                Matcher dropped = DROPS.matcher(s.sql());
+                if (s.runsOn(server) && created.find()) {
+                    names.add(created.group(1));
+                } else if (s.runsOn(server) && dropped.find()) {
+                    names.remove(dropped.group(1));
                 }
             }
         }

@@ -122,7 +122,8 @@ public record ProcessorConfig(
                         (int) r.positiveLong(ProcessorKey.SINK_BATCH_MAX_ROWS),
                         r.positiveLong(ProcessorKey.SINK_BATCH_MAX_BYTES),
                         r.positiveLong(ProcessorKey.SINK_BATCH_MAX_DELAY_MS),
-                        r.positiveLong(ProcessorKey.SINK_RETRY_MAX_DURATION_MS)),
+                        r.positiveLong(ProcessorKey.SINK_RETRY_MAX_DURATION_MS),
+                        r.positiveLong(ProcessorKey.PROCESSOR_ROLLUP_REFRESH_MS)),
                 LiveMetricsConfig.fromEnv(env));
     }
 

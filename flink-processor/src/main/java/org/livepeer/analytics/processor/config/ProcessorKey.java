@@ -45,7 +45,11 @@ public enum ProcessorKey {
     SINK_BATCH_MAX_BYTES("4194304", "Bytes per table batch before it is sent"),
     SINK_BATCH_MAX_DELAY_MS("1000", "Longest a row waits in a batch before it is sent"),
     SINK_RETRY_MAX_DURATION_MS(
-            "600000", "How long a batch is retried on retryable errors before the job fails");
+            "600000", "How long a batch is retried on retryable errors before the job fails"),
+    PROCESSOR_ROLLUP_REFRESH_MS(
+            "30000",
+            "How often at most the hourly rollups are recomputed for the hours new rows fell in"
+                    + " (each checkpoint checks)");
 
     private final String defaultValue;
     private final String description;

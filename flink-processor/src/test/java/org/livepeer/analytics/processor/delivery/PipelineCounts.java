@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.query.ShippedQuery;
 
 /** Counts in ClickHouse for one load's id prefix: nothing missing, nothing doubled. */
 final class PipelineCounts {
 
     private static final String DB = "livepeer_analytics.";
+
+    private static final String ROLLUP_DRIFT =
+            ShippedQuery.resource("orchestrator_hourly_stats_drift.sql").expand(Map.of());
 
     private final ClickHouseHttp admin;
 
@@ -68,6 +72,15 @@ final class PipelineCounts {
         }
         assertEquals(0, count("streaming_events_dlq", like, false), "nothing dead-lettered");
         return typed;
+    }
+
+    /**
+     * Whether the hourly rollup holds keys and equals a fresh recompute from the typed rows
+     * (orchestrator_hourly_stats_drift.sql: keys, differing keys, differing hours).
+     */
+    boolean rollupExact() {
+        String[] drift = admin.query(ROLLUP_DRIFT).trim().split("\t");
+        return Long.parseLong(drift[0]) > 0 && drift[1].equals("0");
     }
 
     private long number(String sql) {

@@ -14,6 +14,15 @@ interface BatchInserter extends AutoCloseable {
      */
     int insert(String table, byte[] body, int rows) throws IOException, InterruptedException;
 
+    /**
+     * Runs {@code statement} (a rollup recomputation), retrying retryable failures like {@link
+     * #insert}; {@code what} names it in errors and logs.
+     *
+     * @return how many retries it took
+     * @throws IOException when it cannot be run (retries exhausted, refused, fatal)
+     */
+    int execute(String statement, String what) throws IOException, InterruptedException;
+
     @Override
     default void close() {}
 }

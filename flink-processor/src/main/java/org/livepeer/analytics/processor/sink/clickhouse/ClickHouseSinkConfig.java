@@ -3,7 +3,10 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 import java.io.Serializable;
 import java.net.URI;
 
-/** Where and how the sink writes: endpoint, credentials and batch bounds. */
+/**
+ * Where and how the sink writes: endpoint, credentials, batch bounds, and how often the rollups are
+ * recomputed.
+ */
 public record ClickHouseSinkConfig(
         URI url,
         String user,
@@ -12,7 +15,8 @@ public record ClickHouseSinkConfig(
         int batchMaxRows,
         long batchMaxBytes,
         long batchMaxDelayMs,
-        long retryMaxDurationMs)
+        long retryMaxDurationMs,
+        long rollupRefreshMs)
         implements Serializable {
 
     @Override
@@ -31,6 +35,8 @@ public record ClickHouseSinkConfig(
                 + batchMaxDelayMs
                 + ", retryMaxDurationMs="
                 + retryMaxDurationMs
+                + ", rollupRefreshMs="
+                + rollupRefreshMs
                 + "]";
     }
 }

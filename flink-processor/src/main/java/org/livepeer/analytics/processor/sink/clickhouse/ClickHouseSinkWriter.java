@@ -2,9 +2,10 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 
 /**
  * Buffers rows per table and sends a table's batch when it reaches the row or byte bound, when a
@@ -18,13 +19,17 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  *
  * <p>Rows of the raw archive get the processing time at which their batch is first sent as {@code
  * inserted_ts_ms} ({@link TableBatch}).
+ *
+ * <p>After a flush has sent every batch, the rollup hours the rows fell in are recomputed when due
+ * ({@link RollupRefresher}); the hours still owed are the writer's checkpointed state.
  */
-final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
+final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHour> {
 
     private final ClickHouseSinkConfig config;
     private final BatchInserter inserter;
     private final ProcessingTimeService time;
     private final SinkMetrics metrics;
+    private final RollupRefresher rollups;
     private final Map<String, TableBatch> batches = new LinkedHashMap<>();
     private final TableBatch deadLetters = new TableBatch();
     private boolean timerPending;
@@ -33,11 +38,13 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
             ClickHouseSinkConfig config,
             BatchInserter inserter,
             ProcessingTimeService time,
-            SinkMetrics metrics) {
+            SinkMetrics metrics,
+            RollupRefresher rollups) {
         this.config = config;
         this.inserter = inserter;
         this.time = time;
         this.metrics = metrics;
+        this.rollups = rollups;
         // Present from the start: rows added to it while other batches are sent never change the
         // map's structure during iteration.
         batches.put(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
@@ -46,6 +53,7 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
     @Override
     public void write(SinkRow row, Context context) throws IOException, InterruptedException {
         TableBatch batch = batches.computeIfAbsent(row.table, ClickHouseSinkWriter::newBatch);
+        rollups.noteRow(row);
         add(row.table, batch, row);
         scheduleTimer();
     }
@@ -58,6 +66,13 @@ final class ClickHouseSinkWriter implements SinkWriter<SinkRow> {
             }
         }
         send(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
+        metrics.rollupHoursRecomputed()
+                .inc(rollups.refreshIfDue(time.getCurrentProcessingTime(), endOfInput, inserter));
+    }
+
+    @Override
+    public List<RollupHour> snapshotState(long checkpointId) {
+        return rollups.pending();
     }
 
     @Override

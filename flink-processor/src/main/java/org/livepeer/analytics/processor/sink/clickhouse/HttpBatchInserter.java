@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * overloaded, too many parts) are retried with exponential backoff for up to {@code
  * retryMaxDurationMs}; a rejection of the data is reported as {@link RejectedBatchException} so the
  * writer can isolate the bad rows; anything else fails the batch, so the job restarts from its last
- * checkpoint instead of losing rows. Public for the sink benchmark.
+ * checkpoint instead of losing rows. Rollup recomputations get the same retries. Public for the
+ * sink benchmark.
  */
 public final class HttpBatchInserter implements BatchInserter {
 
@@ -34,13 +35,27 @@ public final class HttpBatchInserter implements BatchInserter {
     public int insert(String table, byte[] body, int rows)
             throws IOException, InterruptedException {
         String qualified = database + "." + table;
+        return withRetries(
+                rows + " rows to " + qualified, () -> http.insert(qualified, "JSONEachRow", body));
+    }
+
+    @Override
+    public int execute(String statement, String what) throws IOException, InterruptedException {
+        try {
+            return withRetries(what, () -> http.execute(statement));
+        } catch (RejectedBatchException e) {
+            throw new IOException("ClickHouse refused " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int withRetries(String what, Runnable call) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + retryMaxDurationMs;
         long backoff = FIRST_BACKOFF_MS;
         for (int retries = 0; ; retries++) {
             try {
-                http.insert(qualified, "JSONEachRow", body);
+                call.run();
                 if (retries > 0) {
-                    LOG.info("{} rows written to {} after {} retries", rows, qualified, retries);
+                    LOG.info("{} done after {} retries", what, retries);
                 }
                 return retries;
             } catch (ClickHouseException e) {
@@ -48,17 +63,10 @@ public final class HttpBatchInserter implements BatchInserter {
                     throw new RejectedBatchException(e.getMessage(), e);
                 }
                 if (!e.retryable() || System.currentTimeMillis() + backoff > deadline) {
-                    throw new IOException(
-                            "cannot write "
-                                    + rows
-                                    + " rows to "
-                                    + qualified
-                                    + ": "
-                                    + e.getMessage(),
-                            e);
+                    throw new IOException("cannot write " + what + ": " + e.getMessage(), e);
                 }
                 if (retries == 0) {
-                    LOG.warn("insert into {} failed, retrying: {}", qualified, e.getMessage());
+                    LOG.warn("{} failed, retrying: {}", what, e.getMessage());
                 }
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);

@@ -8,14 +8,15 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 /**
  * The sink's metrics, registered once per writer under {@code clickhouse}: rows and batches
  * written, retries, rows dead-lettered after ClickHouse rejected them, and the latency of each
- * insert (milliseconds, including retries and splitting).
+ * insert (milliseconds, including retries and splitting), and the rollup hours recomputed.
  */
 record SinkMetrics(
         Counter rowsWritten,
         Counter batchesWritten,
         Counter retries,
         Counter rowsDeadLettered,
-        Histogram batchLatencyMs) {
+        Histogram batchLatencyMs,
+        Counter rollupHoursRecomputed) {
 
     private static final int LATENCY_WINDOW = 500;
 
@@ -27,6 +28,7 @@ record SinkMetrics(
                 clickhouse.counter("retries"),
                 clickhouse.counter("rowsDeadLettered"),
                 clickhouse.histogram(
-                        "batchLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_WINDOW)));
+                        "batchLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_WINDOW)),
+                clickhouse.counter("rollupHoursRecomputed"));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 
 class ClickHouseSinkWriterTest {
 
@@ -27,9 +28,26 @@ class ClickHouseSinkWriterTest {
                     new SimpleCounter(),
                     new SimpleCounter(),
                     new SimpleCounter(),
-                    new DescriptiveStatisticsHistogram(10));
+                    new DescriptiveStatisticsHistogram(10),
+                    new SimpleCounter());
+
+    /** A rollup of table {@code src} whose statement is just its hour and version. */
+    private static final HourlyRollup ROLLUP =
+            new HourlyRollup(
+                    "hourly",
+                    "src",
+                    "event_ts_ms",
+                    "RECOMPUTE {hour_start:UInt32} {refreshed_ms:UInt64}");
+
+    private static final long REFRESH_MS = 30_000;
+    private static final long HOUR_MS = 3_600_000;
+    private static final long T0 = 1_764_000_000_000L / HOUR_MS * HOUR_MS;
 
     private ClickHouseSinkWriter writer(int maxRows, long maxBytes) {
+        return writer(maxRows, maxBytes, List.of());
+    }
+
+    private ClickHouseSinkWriter writer(int maxRows, long maxBytes, List<RollupHour> owed) {
         ClickHouseSinkConfig config =
                 new ClickHouseSinkConfig(
                         URI.create("http://127.0.0.1:1"),
@@ -39,8 +57,77 @@ class ClickHouseSinkWriterTest {
                         maxRows,
                         maxBytes,
                         DELAY_MS,
-                        1000);
-        return new ClickHouseSinkWriter(config, inserter, time, metrics);
+                        1000,
+                        REFRESH_MS);
+        return new ClickHouseSinkWriter(
+                config,
+                inserter,
+                time,
+                metrics,
+                new RollupRefresher(List.of(ROLLUP), REFRESH_MS, owed));
+    }
+
+    private static SinkRow sourceRow(long eventMs) {
+        return new SinkRow("src", "{\"event_id\":\"e\",\"event_ts_ms\":" + eventMs + "}");
+    }
+
+    @Test
+    void recomputesEachTouchedHourOnceAfterItsRowsWereSent() throws Exception {
+        ClickHouseSinkWriter writer = writer(100, 1 << 20);
+        writer.write(sourceRow(T0 + 5), null);
+        writer.write(sourceRow(T0 + HOUR_MS - 1), null);
+        writer.write(sourceRow(T0 + HOUR_MS), null);
+        writer.write(new SinkRow("other", "{\"event_ts_ms\":1}"), null);
+        assertEquals(List.of(), inserter.statements);
+
+        writer.flush(false);
+
+        assertEquals(2, inserter.batches.size(), "src and other sent first");
+        assertEquals(
+                List.of("RECOMPUTE " + T0 / 1000, "RECOMPUTE " + (T0 + HOUR_MS) / 1000),
+                inserter.statements.stream()
+                        .map(st -> st.substring(0, st.lastIndexOf(' ')))
+                        .toList());
+        assertEquals(2, metrics.rollupHoursRecomputed().getCount());
+        assertEquals(List.of(), writer.snapshotState(1));
+    }
+
+    @Test
+    void recomputesAtMostOncePerIntervalAndCheckpointsWhatItStillOwes() throws Exception {
+        ClickHouseSinkWriter writer = writer(100, 1 << 20);
+        writer.write(sourceRow(T0), null);
+        writer.flush(false);
+        writer.write(sourceRow(T0 + 1), null);
+        time.advance(REFRESH_MS - 1);
+        writer.flush(false);
+
+        assertEquals(1, inserter.statements.size());
+        List<RollupHour> owed = writer.snapshotState(2);
+        assertEquals(List.of(new RollupHour("hourly", T0 / 1000)), owed);
+
+        // A writer restored from that checkpoint recomputes the hour at its first flush.
+        ClickHouseSinkWriter restored = writer(100, 1 << 20, owed);
+        restored.flush(false);
+        assertEquals(2, inserter.statements.size());
+        assertTrue(inserter.statements.get(1).startsWith("RECOMPUTE " + T0 / 1000 + " "));
+    }
+
+    @Test
+    void theEndOfInputRecomputesWithoutWaitingForTheInterval() throws Exception {
+        ClickHouseSinkWriter writer = writer(100, 1 << 20);
+        writer.write(sourceRow(T0), null);
+        writer.flush(false);
+        writer.write(sourceRow(T0 + 2 * HOUR_MS), null);
+        writer.flush(true);
+        assertEquals(2, inserter.statements.size());
+    }
+
+    @Test
+    void ownedHoursSurviveTheStateSerializer() throws Exception {
+        RollupHour.Serializer serializer = new RollupHour.Serializer();
+        RollupHour hour = new RollupHour("orchestrator_hourly_stats", T0 / 1000);
+        assertEquals(
+                hour, serializer.deserialize(serializer.getVersion(), serializer.serialize(hour)));
     }
 
     @Test
@@ -215,7 +302,14 @@ class ClickHouseSinkWriterTest {
      */
     private static final class RecordingInserter implements BatchInserter {
         final List<String> batches = new ArrayList<>();
+        final List<String> statements = new ArrayList<>();
         boolean failNext;
+
+        @Override
+        public int execute(String statement, String what) {
+            statements.add(statement);
+            return 0;
+        }
 
         @Override
         public int insert(String table, byte[] body, int rows) throws IOException {

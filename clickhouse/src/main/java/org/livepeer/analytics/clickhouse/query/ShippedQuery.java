@@ -1,6 +1,7 @@
-package org.livepeer.analytics.sqlcompat.queries;
+package org.livepeer.analytics.clickhouse.query;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,22 @@ public record ShippedQuery(
             Pattern.compile("\\{([a-z_][a-z0-9_]*):([A-Za-z0-9]+)\\}");
     private static final Pattern NUMERIC_TYPE = Pattern.compile("U?Int\\d+|Float\\d+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** Where the files are on the classpath (the clickhouse-schema jar ships them). */
+    public static final String RESOURCE_PREFIX = "queries/";
+
+    /** The file {@code file} (e.g. {@code orchestrator_hourly_stats.sql}) from the classpath. */
+    public static ShippedQuery resource(String file) {
+        String name = RESOURCE_PREFIX + file;
+        try (InputStream in = ShippedQuery.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException(name + " is not on the classpath");
+            }
+            return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
 
     /** Every {@code *.sql} in {@code dir}, by file name. */
     public static List<ShippedQuery> loadAll(Path dir) {

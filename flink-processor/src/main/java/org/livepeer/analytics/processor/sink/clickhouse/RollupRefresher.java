@@ -1,0 +1,85 @@
+package org.livepeer.analytics.processor.sink.clickhouse;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
+
+/**
+ * Remembers which hours of which rollups the writer's rows fall in, and recomputes them from the
+ * typed tables at most every {@code intervalMs} (docs/schema.md, "Rollups"). A recomputation reads
+ * the source with FINAL, so copies of an event that a replay or a retried insert wrote count once.
+ *
+ * <p>An hour is noted when its row enters a batch, and recomputed only in {@link
+ * ClickHouseSinkWriter#flush}, after every batch was sent: by then its rows are in ClickHouse.
+ */
+final class RollupRefresher {
+
+    private final Map<String, List<HourlyRollup>> bySource;
+    private final long intervalMs;
+    private final TreeSet<RollupHour> pending = new TreeSet<>();
+    private long nextRunMs;
+
+    RollupRefresher(List<HourlyRollup> rollups, long intervalMs, Collection<RollupHour> restored) {
+        this.bySource = rollups.stream().collect(Collectors.groupingBy(HourlyRollup::sourceTable));
+        this.intervalMs = intervalMs;
+        pending.addAll(restored);
+    }
+
+    /** Notes the hour of {@code row} for every rollup computed from its table. */
+    void noteRow(SinkRow row) {
+        List<HourlyRollup> rollups = bySource.get(row.table);
+        if (rollups == null) {
+            return;
+        }
+        for (HourlyRollup rollup : rollups) {
+            long eventMs = RowFields.unsignedLong(row.json, rollup.sourceTimeColumn());
+            pending.add(new RollupHour(rollup.table(), HourlyRollup.hourStartSeconds(eventMs)));
+        }
+    }
+
+    /**
+     * Recomputes every pending hour when the interval has passed since the last run, or when {@code
+     * now} is true (end of input).
+     *
+     * @return how many hours were recomputed
+     */
+    int refreshIfDue(long nowMs, boolean now, BatchInserter clickhouse)
+            throws IOException, InterruptedException {
+        if (pending.isEmpty() || (!now && nowMs < nextRunMs)) {
+            return 0;
+        }
+        nextRunMs = nowMs + intervalMs;
+        int done = 0;
+        while (!pending.isEmpty()) {
+            RollupHour hour = pending.first();
+            HourlyRollup rollup = rollup(hour.rollup());
+            clickhouse.execute(
+                    rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
+                    "the recomputation of "
+                            + hour.rollup()
+                            + " for the hour from "
+                            + Instant.ofEpochSecond(hour.hourStartSeconds()));
+            pending.remove(hour);
+            done++;
+        }
+        return done;
+    }
+
+    /** The hours still owed, for the checkpoint. */
+    List<RollupHour> pending() {
+        return List.copyOf(pending);
+    }
+
+    private HourlyRollup rollup(String table) {
+        return bySource.values().stream()
+                .flatMap(List::stream)
+                .filter(r -> r.table().equals(table))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rollup named " + table));
+    }
+}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
-import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.RollupsIT.StreamDef;
 import org.livepeer.analytics.sqlcompat.data.SinkBatches;
 import org.livepeer.analytics.sqlcompat.engine.ServerEngine;
@@ -38,19 +37,19 @@ class RollupRecomputeIT {
                         RollupsIT.status("a1", H + MIN, S1, 20, "ONLINE"),
                         RollupsIT.status("a2", H + 2 * MIN, S1, 10, "ERROR"),
                         RollupsIT.status("a3", H + 61 * MIN, S1, 15, "ONLINE"));
-        insert(ch, first);
+        insert(engine, first);
         Rollups.recomputeAll(engine);
         List<String> before = RollupsIT.run(ch, HOURLY, Map.of());
         assertEquals(A_AT_H + "2\t15\t10\t20\t1\t1\t0\t1\t0", before.get(0));
         assertEquals(List.of("2\t0\t[]"), RollupsIT.run(ch, DRIFT, Map.of()));
 
         // The replay: the same rows again, and the sink recomputing the hours they fall in.
-        insert(ch, first);
+        insert(engine, first);
         Rollups.recomputeAll(engine);
         assertEquals(before, RollupsIT.run(ch, HOURLY, Map.of()));
         assertEquals(List.of("2\t0\t[]"), RollupsIT.run(ch, DRIFT, Map.of()));
 
-        insert(ch, List.of(RollupsIT.status("a4", H + 3 * MIN, S1, 30, "ONLINE")));
+        insert(engine, List.of(RollupsIT.status("a4", H + 3 * MIN, S1, 30, "ONLINE")));
         assertEquals(List.of("2\t1\t['2026-03-02 10:00:00']"), RollupsIT.run(ch, DRIFT, Map.of()));
 
         HourlyRollup rollup = HourlyRollup.fedBy("ai_stream_status").get(0);
@@ -61,16 +60,9 @@ class RollupRecomputeIT {
                 RollupsIT.run(ch, HOURLY, Map.of()).get(0));
     }
 
-    private static void insert(ClickHouseTestServer ch, List<String> events) {
+    private static void insert(ServerEngine engine, List<String> events) {
         SinkBatches batches = new SinkBatches(H + 120 * MIN);
         events.forEach(e -> batches.add(e.getBytes(StandardCharsets.UTF_8)));
-        batches.bodies()
-                .forEach(
-                        (table, body) ->
-                                ch.admin()
-                                        .insert(
-                                                Migrator.DATABASE + "." + table,
-                                                "JSONEachRow",
-                                                body.getBytes(StandardCharsets.UTF_8)));
+        batches.insertInto(engine);
     }
 }

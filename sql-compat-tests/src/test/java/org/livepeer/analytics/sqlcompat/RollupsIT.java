@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.clickhouse.query.ShippedQuery;
-import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.data.SinkBatches;
 import org.livepeer.analytics.sqlcompat.engine.ServerEngine;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
@@ -55,15 +54,9 @@ class RollupsIT {
                 "{\"id\":\"u1\",\"type\":\"stream_heartbeat\",\"timestamp\":\""
                         + H
                         + "\",\"data\":{}}");
-        BATCHES.bodies()
-                .forEach(
-                        (table, body) ->
-                                ch.admin()
-                                        .insert(
-                                                Migrator.DATABASE + "." + table,
-                                                "JSONEachRow",
-                                                body.getBytes(StandardCharsets.UTF_8)));
-        Rollups.recomputeAll(new ServerEngine(ch.admin()));
+        ServerEngine engine = new ServerEngine(ch.admin());
+        BATCHES.insertInto(engine);
+        Rollups.recomputeAll(engine);
     }
 
     private static void addStatusReports() {

@@ -61,11 +61,7 @@ class SqlCompatIT {
         SinkBatches batches = new SinkBatches(now.toEpochMilli());
         SampleRecords.all(now).forEach(batches::add);
         for (Engine engine : List.of(oldLine, newLine)) {
-            batches.bodies()
-                    .forEach(
-                            (table, body) ->
-                                    engine.insertJsonEachRow(
-                                            Migrator.DATABASE + "." + table, body));
+            batches.insertInto(engine);
             Rollups.recomputeAll(engine);
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.event.envelope.Envelope;
 import org.livepeer.analytics.event.envelope.EnvelopeCheck;
 import org.livepeer.analytics.event.envelope.EnvelopeValidator;
@@ -23,6 +24,7 @@ import org.livepeer.analytics.event.parse.ParseOutcome;
 import org.livepeer.analytics.event.rows.EventMeta;
 import org.livepeer.analytics.event.rows.RowJson;
 import org.livepeer.analytics.event.rows.TypedRow;
+import org.livepeer.analytics.sqlcompat.engine.Engine;
 
 /**
  * The JSONEachRow batches the processor's sink would send for a list of Kafka record values, per
@@ -88,6 +90,13 @@ public final class SinkBatches {
     }
 
     /** Table name to its JSONEachRow body (one line per row), for every table with rows. */
+    /** Inserts every table's batch into {@code engine}'s tables of the project database. */
+    public void insertInto(Engine engine) {
+        bodies().forEach(
+                        (table, body) ->
+                                engine.insertJsonEachRow(Migrator.DATABASE + "." + table, body));
+    }
+
     public Map<String, String> bodies() {
         Map<String, String> out = new TreeMap<>();
         byTable.forEach((table, lines) -> out.put(table, String.join("\n", lines) + "\n"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.route.DedupKey;
 import org.livepeer.analytics.processor.route.GatewayDeadLetters;
 import org.livepeer.analytics.processor.route.RouteAndDeduplicate;
@@ -22,18 +23,21 @@ public final class PipelineTopology {
     /**
      * Archives every event, routes it to typed rows or a dead letter (dropping later copies of an
      * event id within {@code dedupTtl}), copies the gateway's rejections to the DLQ table, and
-     * sends all rows to {@code clickhouse}.
+     * sends all rows to {@code clickhouse}. Each record is parsed once, here.
      *
-     * @return the typed rows (after deduplication), for consumers beside the sink
+     * @param liveSignals whether to derive the live windows' signals from the same parse
+     * @return one signal per record that is not a dropped copy, each stream's in Kafka order (empty
+     *     unless {@code liveSignals})
      */
-    public static DataStream<SinkRow> build(
+    public static DataStream<LiveSignal> build(
             DataStream<KafkaEvent> events,
             DataStream<GatewayRejection> gatewayRejections,
             Sink<SinkRow> clickhouse,
-            Duration dedupTtl) {
+            Duration dedupTtl,
+            boolean liveSignals) {
         SingleOutputStreamOperator<SinkRow> typed =
                 events.keyBy(new DedupKey())
-                        .process(new RouteAndDeduplicate(dedupTtl))
+                        .process(new RouteAndDeduplicate(dedupTtl, liveSignals))
                         .name("route-parse-dedup")
                         .uid("route-parse-dedup");
         DataStream<SinkRow> gatewayDeadLetters =
@@ -48,6 +52,6 @@ public final class PipelineTopology {
                 .sinkTo(clickhouse)
                 .name("clickhouse")
                 .uid("clickhouse-sink");
-        return typed;
+        return typed.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS);
     }
 }

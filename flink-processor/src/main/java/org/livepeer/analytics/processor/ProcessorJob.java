@@ -18,6 +18,7 @@ import org.livepeer.analytics.processor.config.ProcessorKey;
 import org.livepeer.analytics.processor.live.LiveMetricsConfig;
 import org.livepeer.analytics.processor.live.LiveMetricsSink;
 import org.livepeer.analytics.processor.live.LiveMetricsTopology;
+import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSink;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.EventTimestamps;
@@ -62,19 +63,21 @@ public final class ProcessorJob {
                                 EventTimestamps.strategy(time.outOfOrderness(), time.idleness()),
                                 "kafka-streaming-events")
                         .uid("kafka-streaming-events");
-        PipelineTopology.build(
-                events,
-                env.fromSource(
-                                EventSource.gatewayRejections(config),
-                                WatermarkStrategy.noWatermarks(),
-                                "kafka-gateway-dlq")
-                        .uid("kafka-gateway-dlq"),
-                new ClickHouseSink(config.sink()),
-                time.dedupTtl());
         LiveMetricsConfig live = config.live();
+        DataStream<LiveSignal> signals =
+                PipelineTopology.build(
+                        events,
+                        env.fromSource(
+                                        EventSource.gatewayRejections(config),
+                                        WatermarkStrategy.noWatermarks(),
+                                        "kafka-gateway-dlq")
+                                .uid("kafka-gateway-dlq"),
+                        new ClickHouseSink(config.sink()),
+                        time.dedupTtl(),
+                        live.enabled());
         if (live.enabled()) {
             LiveMetricsTopology.build(
-                    events,
+                    signals,
                     LiveMetricsSink.create(config.kafkaBootstrapServers(), live.topic()),
                     live);
         }

@@ -7,12 +7,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
-import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * The live branch of the job (DESIGN 4.5): events → signals → per-stream state → network,
- * orchestrator and pipeline windows → JSON messages for {@code live-metrics}. Free of connectors so
- * tests can pass any sink.
+ * The live branch of the job (docs/live-metrics.md): signals of the deduplicated events →
+ * per-stream state → network, orchestrator and pipeline windows → JSON messages for {@code
+ * live-metrics}. Free of connectors so tests can pass any sink.
  */
 public final class LiveMetricsTopology {
 
@@ -20,14 +19,16 @@ public final class LiveMetricsTopology {
 
     private LiveMetricsTopology() {}
 
-    /** Adds the live branch reading {@code events} and writing messages to {@code liveMetrics}. */
+    /**
+     * Adds the live branch reading {@code signals} and writing messages to {@code liveMetrics}.
+     *
+     * @param signals one per event from the router (see {@link SignalExtractor}), each stream's in
+     *     Kafka order, as the per-stream state needs
+     */
     public static void build(
-            DataStream<KafkaEvent> events, Sink<String> liveMetrics, LiveMetricsConfig config) {
+            DataStream<LiveSignal> signals, Sink<String> liveMetrics, LiveMetricsConfig config) {
         DataStream<LiveSignal> scoped =
-                events.flatMap(new SignalExtractor())
-                        .name("live-signals")
-                        .uid("live-signals")
-                        .assignTimestampsAndWatermarks(
+                signals.assignTimestampsAndWatermarks(
                                 WallClockWatermarks.strategy(config.outOfOrdernessMs()))
                         .name("live-watermarks")
                         .uid("live-watermarks")

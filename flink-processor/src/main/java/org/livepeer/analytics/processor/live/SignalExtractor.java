@@ -1,86 +1,50 @@
 package org.livepeer.analytics.processor.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Optional;
-import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.util.Collector;
 import org.livepeer.analytics.event.envelope.Envelope;
-import org.livepeer.analytics.event.envelope.EnvelopeCheck;
-import org.livepeer.analytics.event.envelope.EnvelopeValidator;
-import org.livepeer.analytics.event.json.InvalidJsonException;
-import org.livepeer.analytics.event.json.StrictJson;
-import org.livepeer.analytics.event.parse.EventParser;
 import org.livepeer.analytics.event.parse.EventParsers;
-import org.livepeer.analytics.event.parse.ParseOutcome;
 import org.livepeer.analytics.event.rows.AiStreamEventRow;
 import org.livepeer.analytics.event.rows.AiStreamStatusRow;
 import org.livepeer.analytics.event.rows.StreamIngestMetricsRow;
 import org.livepeer.analytics.event.rows.StreamTraceEventRow;
 import org.livepeer.analytics.event.rows.TrackStats;
 import org.livepeer.analytics.event.rows.TypedRow;
-import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * Reads each record with the same strict parsers as the ClickHouse path, so the live numbers and
- * the tables agree on what a valid event is. A record the parsers reject still counts, as {@link
- * LiveSignal#INVALID} at the wall-clock time (its own timestamp is not trusted); its dead letter is
- * written by the main path.
+ * Reduces an event, as the router already parsed it, to what the live windows need: the live
+ * numbers and the tables agree on what a valid event is, and no event is parsed twice. A record the
+ * parsers rejected still counts, as {@link LiveSignal#INVALID} at the wall-clock time (its own
+ * timestamp is not trusted).
  */
-public final class SignalExtractor implements FlatMapFunction<KafkaEvent, LiveSignal> {
+public final class SignalExtractor {
 
-    private static final long serialVersionUID = 1L;
+    private SignalExtractor() {}
 
-    @Override
-    public void flatMap(KafkaEvent event, Collector<LiveSignal> out) {
-        Envelope envelope = envelope(event.value);
+    /**
+     * The signal of one routed record.
+     *
+     * @param envelope the valid envelope, or null when the record is not one
+     * @param firstRow the event's first typed row, or null when it yielded none
+     * @param nowMs the wall-clock time, the event time of invalid records
+     */
+    public static LiveSignal signal(Envelope envelope, TypedRow firstRow, long nowMs) {
         if (envelope == null) {
-            out.collect(invalid());
-            return;
+            return invalid(nowMs);
         }
-        Optional<EventParser> parser = EventParsers.forType(envelope.type());
         LiveSignal signal = new LiveSignal();
         signal.eventTsMs = envelope.timestampMs();
         signal.eventType = envelope.type();
-        if (parser.isEmpty()) {
-            // Unmodelled types still count as traffic of their type.
-            out.collect(signal);
-            return;
+        if (firstRow != null) {
+            describe(signal, firstRow);
+            return signal;
         }
-        List<TypedRow> rows = rows(parser.get(), envelope);
-        if (rows.isEmpty()) {
-            out.collect(invalid());
-            return;
-        }
-        describe(signal, rows.get(0));
-        out.collect(signal);
+        // Unmodelled types still count as traffic of their type; a modelled event that yielded
+        // no rows is invalid.
+        return EventParsers.forType(envelope.type()).isEmpty() ? signal : invalid(nowMs);
     }
 
-    private static Envelope envelope(byte[] value) {
-        try {
-            JsonNode node = StrictJson.parse(value);
-            return EnvelopeValidator.validate(node) instanceof EnvelopeCheck.Valid valid
-                    ? valid.envelope()
-                    : null;
-        } catch (InvalidJsonException e) {
-            return null;
-        }
-    }
-
-    private static List<TypedRow> rows(EventParser parser, Envelope envelope) {
-        try {
-            return parser.parse(envelope) instanceof ParseOutcome.Parsed parsed
-                    ? parsed.rows()
-                    : List.of();
-        } catch (RuntimeException e) {
-            // A parser bug is dead-lettered by the main path; here it is an invalid event.
-            return List.of();
-        }
-    }
-
-    private static LiveSignal invalid() {
+    private static LiveSignal invalid(long nowMs) {
         LiveSignal s = new LiveSignal();
-        s.eventTsMs = System.currentTimeMillis();
+        s.eventTsMs = nowMs;
         s.eventType = LiveSignal.INVALID;
         return s;
     }

@@ -95,7 +95,7 @@ public final class EventRouter implements Serializable {
                             rec.partition(),
                             rec.offset()));
         }
-        return new Routed(ArchiveRows.raw(rec, id), typed, null, null, envelope);
+        return new Routed(ArchiveRows.raw(rec, id), typed, null, null, envelope, rows.get(0));
     }
 
     /** A parser bug must not stop the pipeline: the event is dead-lettered with the cause. */
@@ -120,7 +120,8 @@ public final class EventRouter implements Serializable {
                 List.of(),
                 ArchiveRows.deadLetter(rec, id, errorType, message),
                 errorType,
-                envelope);
+                envelope,
+                null);
     }
 
     /** Whatever id, type and gateway an invalid envelope has; its timestamp is not trusted. */

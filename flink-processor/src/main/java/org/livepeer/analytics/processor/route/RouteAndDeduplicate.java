@@ -12,6 +12,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.livepeer.analytics.processor.live.LiveSignal;
+import org.livepeer.analytics.processor.live.SignalExtractor;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
@@ -22,6 +24,11 @@ import org.livepeer.analytics.processor.source.KafkaEvent;
  * yields typed rows (main output); dropped copies are counted in the {@value #DUPLICATES_METRIC}
  * metric, not dead-lettered. Records that become dead letters (side output {@link #DEAD_LETTERS})
  * are never dropped and mark no id as seen.
+ *
+ * <p>When live signals are on, every record that is not a dropped copy also yields its {@link
+ * LiveSignal} (side output {@link #LIVE_SIGNALS}), made from the same parse: a retried event counts
+ * once in the live windows, as in the tables, and a dead letter counts as invalid traffic. Keyed by
+ * stream, a stream's signals leave one subtask in Kafka order, as its per-stream state needs.
  *
  * <p>The seen ids are a map per key (event id → seen), each entry with its own TTL; with the
  * RocksDB backend they live on disk, are checkpointed incrementally and expire in RocksDB's
@@ -38,6 +45,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
     public static final OutputTag<SinkRow> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+    public static final OutputTag<LiveSignal> LIVE_SIGNALS = new OutputTag<>("live-signals") {};
 
     /**
      * The seen ids. Named apart from the {@code seen-event-id} value state that the versions keyed
@@ -50,13 +58,19 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     private final EventRouter router = new EventRouter();
     private final Duration ttl;
+    private final boolean liveSignals;
 
     private transient MapState<String, Boolean> seenIds;
     private transient Counter duplicatesDropped;
     private transient Map<String, Counter> deadLettersByClass;
 
-    public RouteAndDeduplicate(Duration ttl) {
+    /**
+     * @param ttl how long an event id is remembered
+     * @param liveSignals whether to emit {@link #LIVE_SIGNALS}
+     */
+    public RouteAndDeduplicate(Duration ttl, boolean liveSignals) {
         this.ttl = ttl;
+        this.liveSignals = liveSignals;
     }
 
     @Override
@@ -80,21 +94,26 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
     @Override
     public void processElement(KafkaEvent event, Context ctx, Collector<SinkRow> out)
             throws Exception {
-        Routed routed = router.route(event, System.currentTimeMillis());
+        long nowMs = System.currentTimeMillis();
+        Routed routed = router.route(event, nowMs);
         ctx.output(RAW_ARCHIVE, routed.raw());
         // Only valid events are deduplicated: a dead letter always reaches the DLQ table, even
         // when its bytes carry the id of an event seen before (e.g. two events concatenated).
         if (routed.deadLetter() != null) {
             ctx.output(DEAD_LETTERS, routed.deadLetter());
             deadLetters(routed.errorType()).inc();
-            return;
-        }
-        if (!firstCopy(routed.envelope().id())) {
+        } else if (firstCopy(routed.envelope().id())) {
+            for (SinkRow row : routed.typed()) {
+                out.collect(row);
+            }
+        } else {
             duplicatesDropped.inc();
             return;
         }
-        for (SinkRow row : routed.typed()) {
-            out.collect(row);
+        if (liveSignals) {
+            ctx.output(
+                    LIVE_SIGNALS,
+                    SignalExtractor.signal(routed.envelope(), routed.firstRow(), nowMs));
         }
     }
 

@@ -2,19 +2,26 @@ package org.livepeer.analytics.processor.route;
 
 import java.util.List;
 import org.livepeer.analytics.event.envelope.Envelope;
+import org.livepeer.analytics.event.rows.TypedRow;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 
 /**
  * What one Kafka record becomes: always its raw-archive row, and either typed rows or one
- * dead-letter row (never both, never neither). The envelope is kept so that later steps read the
- * record's id and type from the one parse.
+ * dead-letter row (never both, never neither). The envelope and the first parsed row are kept so
+ * that the deduplication and the live windows read the record from the one parse.
  *
  * @param deadLetter the dead-letter row, or null when the record parsed into typed rows
  * @param errorType the dead letter's {@code error_type}, or null
  * @param envelope the valid envelope, or null when the record is not one
+ * @param firstRow the first parsed row, or null when the record is a dead letter
  */
 public record Routed(
-        SinkRow raw, List<SinkRow> typed, SinkRow deadLetter, String errorType, Envelope envelope) {
+        SinkRow raw,
+        List<SinkRow> typed,
+        SinkRow deadLetter,
+        String errorType,
+        Envelope envelope,
+        TypedRow firstRow) {
 
     public Routed {
         typed = List.copyOf(typed);
@@ -26,6 +33,9 @@ public record Routed(
         }
         if (envelope == null && deadLetter == null) {
             throw new IllegalArgumentException("typed rows come from a valid envelope");
+        }
+        if ((firstRow == null) != typed.isEmpty()) {
+            throw new IllegalArgumentException("typed rows come with their first parsed row");
         }
     }
 }

@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,13 +38,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livepeer.analytics.event.json.StrictJson;
+import org.livepeer.analytics.event.rows.AiStreamStatusRow;
+import org.livepeer.analytics.event.rows.StreamIngestMetricsRow;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.processor.PipelineTopology;
+import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;
 import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithKafka;
 
-/** Events in {@code streaming-events} → live branch on a MiniCluster → messages in live-metrics. */
+/**
+ * Events in {@code streaming-events}, keyed as the ingest gateway keys them → the job's router (one
+ * parse, deduplication) → live branch on a MiniCluster at parallelism 2 → messages in live-metrics.
+ */
 @WithKafka
 class LiveMetricsTopologyIT {
 
@@ -78,9 +93,7 @@ class LiveMetricsTopologyIT {
             // The batch's window starts after the last warm-up event's, so none of those is in it.
             long t = lastWarmUp - Math.floorMod(lastWarmUp, WINDOW_MS) + WINDOW_MS;
             List<String> batch = batch(t);
-            for (String e : batch) {
-                send(producer, e);
-            }
+            String retried = sendWithARetriedCopy(producer, batch);
             // Beyond the 1 s lag + 3 s allowed lateness: counted late, in no window.
             long stale = t - 60_000;
             send(producer, LiveEvents.error("stale", "p", stale));
@@ -111,6 +124,7 @@ class LiveMetricsTopologyIT {
             assertEquals(1, b.at("/streams/error").asLong(), b.toString());
             JsonNode pipe = awaitWindow("pipeline", "sdxl", t, 0);
             assertEquals(1, pipe.at("/errors").asLong(), pipe.toString());
+            assertTypedOnce(retried, batch.get(S1_LAST));
 
             // The window has closed; a late status within the allowed lateness re-emits it.
             send(producer, LiveEvents.status("s4", ORCH_B, "sdxl", "ONLINE", 12, 0, t));
@@ -154,6 +168,9 @@ class LiveMetricsTopologyIT {
         return lastSent.get();
     }
 
+    /** The index of s1's last event in {@link #batch}. */
+    private static final int S1_LAST = 7;
+
     private static List<String> batch(long t) {
         List<String> events = new ArrayList<>();
         events.add(LiveEvents.status("s1", ORCH_A, "sdxl", "ONLINE", 30, 1, t));
@@ -166,6 +183,43 @@ class LiveMetricsTopologyIT {
         events.add(LiveEvents.ingest("s1", 1.5, 12.0, t));
         events.add(LiveEvents.ingest("s2", 0.5, 30.0, t));
         return events;
+    }
+
+    /**
+     * Sends {@code batch} and a retry of s1's first status (same id) right after s1's second: in
+     * s1's partition, before s1's later events, so had the copy been counted, the window and the
+     * typed rows would hold it.
+     *
+     * @return the event sent twice
+     */
+    private static String sendWithARetriedCopy(
+            KafkaProducer<String, String> producer, List<String> batch) throws Exception {
+        String retried = batch.get(0);
+        for (int i = 0; i < batch.size(); i++) {
+            send(producer, batch.get(i));
+            if (i == 1) {
+                send(producer, retried);
+            }
+        }
+        return retried;
+    }
+
+    /**
+     * {@code retried} has one typed row. Checked once the typed row of {@code later}, an event of
+     * the same stream sent after the copy, is in: the copy's row would have come first.
+     */
+    private static void assertTypedOnce(String retried, String later) {
+        String retriedId = "\"event_id\":\"" + id(retried) + "\"";
+        String laterId = "\"event_id\":\"" + id(later) + "\"";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> typedRows(StreamIngestMetricsRow.TABLE, laterId) == 1);
+        assertEquals(1, typedRows(AiStreamStatusRow.TABLE, retriedId));
+    }
+
+    private static long typedRows(String table, String eventId) {
+        return TypedRowsSink.ROWS.stream()
+                .filter(r -> r.table.equals(table) && r.json.contains(eventId))
+                .count();
     }
 
     private JsonNode awaitWindow(String scope, String key, long t, int revision) {
@@ -198,8 +252,24 @@ class LiveMetricsTopologyIT {
                         .setStartingOffsets(OffsetsInitializer.earliest())
                         .setDeserializer(new KafkaEventDeserializer())
                         .build();
+        DataStream<LiveSignal> signals =
+                PipelineTopology.build(
+                        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
+                        env.fromSource(
+                                EventSource.gatewayRejections(
+                                        ProcessorConfig.fromEnv(
+                                                Map.of(
+                                                        "KAFKA_BOOTSTRAP_SERVERS",
+                                                        broker.bootstrapServers(),
+                                                        "DLQ_TOPIC",
+                                                        "live-it-gateway-dlq"))),
+                                WatermarkStrategy.noWatermarks(),
+                                "gateway-dlq"),
+                        new TypedRowsSink(),
+                        Duration.ofHours(1),
+                        true);
         LiveMetricsTopology.build(
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
+                signals,
                 LiveMetricsSink.create(broker.bootstrapServers(), LIVE),
                 new LiveMetricsConfig(true, LIVE, WINDOW_MS, 1_000, 3_000));
         job = env.executeAsync("live-metrics-it");
@@ -249,7 +319,39 @@ class LiveMetricsTopologyIT {
                 new StringSerializer());
     }
 
+    /** Keyed as the ingest gateway keys: by {@code data.stream_id}, else by the event id. */
     private static void send(KafkaProducer<String, String> producer, String json) throws Exception {
-        producer.send(new ProducerRecord<>(EVENTS, json)).get(30, TimeUnit.SECONDS);
+        JsonNode event = parse(json);
+        String stream = event.at("/data/stream_id").asText("");
+        String key = stream.isEmpty() ? event.path("id").asText() : stream;
+        producer.send(new ProducerRecord<>(EVENTS, key, json)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static String id(String json) {
+        return parse(json).path("id").asText();
+    }
+
+    /** Collects the rows bound for ClickHouse; the MiniCluster runs in this JVM. */
+    private static final class TypedRowsSink implements Sink<SinkRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        static final Queue<SinkRow> ROWS = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public SinkWriter<SinkRow> createWriter(WriterInitContext context) {
+            return new SinkWriter<>() {
+                @Override
+                public void write(SinkRow row, Context writeContext) {
+                    ROWS.add(row);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
     }
 }

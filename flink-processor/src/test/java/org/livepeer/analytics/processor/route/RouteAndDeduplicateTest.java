@@ -1,10 +1,12 @@
 package org.livepeer.analytics.processor.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -17,11 +19,13 @@ import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
@@ -108,6 +112,49 @@ class RouteAndDeduplicateTest {
         }
     }
 
+    @Test
+    void liveSignalsComeFromTheSameParseOncePerEvent() throws Exception {
+        try (var harness = harness()) {
+            String status = TestEvents.lines("ai_stream_status").get(0);
+            String unknown =
+                    "{\"id\":\"u-1\",\"type\":\"brand_new\",\"timestamp\":1767225600000,"
+                            + "\"data\":{}}";
+            harness.processElement(record(status, 1), 0);
+            harness.processElement(record(status, 2), 0);
+            harness.processElement(record("not json", 3), 0);
+            harness.processElement(record("not json", 4), 0);
+            harness.processElement(record(unknown, 5), 0);
+
+            List<LiveSignal> signals =
+                    harness.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertEquals(
+                    List.of(
+                            "ai_stream_status",
+                            LiveSignal.INVALID,
+                            LiveSignal.INVALID,
+                            "brand_new"),
+                    signals.stream().map(s -> s.eventType).toList(),
+                    "the retried copy yields no signal; every invalid record counts");
+            assertEquals(
+                    TestEvents.tree(status).at("/data/stream_id").textValue(),
+                    signals.get(0).streamId,
+                    "described from the parsed row");
+            assertEquals(1767225600000L, signals.get(3).eventTsMs);
+        }
+    }
+
+    @Test
+    void noLiveSignalsWhenTheLiveBranchIsOff() throws Exception {
+        try (var harness =
+                harness(new RouteAndDeduplicate(TTL, false), new DedupKey(), "hashmap", null)) {
+            harness.processElement(record(TestEvents.lines("ai_stream_status").get(0), 1), 0);
+            assertNull(harness.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS));
+            assertEquals(1, harness.extractOutputValues().size());
+        }
+    }
+
     /**
      * An upgrade resumes from a checkpoint of the versions keyed by event id, whose seen ids were a
      * value state: the restore succeeds and the dedup starts afresh (a copy retried across the
@@ -123,7 +170,8 @@ class RouteAndDeduplicateTest {
             before.processElement(record(status, 1), 0);
             idKeyed = before.snapshot(1, 1);
         }
-        try (var after = harness(new RouteAndDeduplicate(TTL), new DedupKey(), backend, idKeyed)) {
+        try (var after =
+                harness(new RouteAndDeduplicate(TTL, true), new DedupKey(), backend, idKeyed)) {
             after.processElement(record(status, 2), 0);
             after.processElement(record(status, 3), 0);
             assertEquals(1, after.extractOutputValues().size());
@@ -132,7 +180,7 @@ class RouteAndDeduplicateTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness()
             throws Exception {
-        return harness(new RouteAndDeduplicate(TTL), new DedupKey(), "hashmap", null);
+        return harness(new RouteAndDeduplicate(TTL, true), new DedupKey(), "hashmap", null);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, KafkaEvent, SinkRow> harness(

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * every other event; only the live view leaves them out. Exposed as the Flink metric {@value
  * #METRIC} and logged (first one, then every {@value #LOG_EVERY}th).
  */
-public final class LateEventCounter extends RichMapFunction<LiveSignal, LiveSignal> {
+public final class LateEventCounter extends RichMapFunction<LivePartial, LivePartial> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LateEventCounter.class);
@@ -27,20 +27,21 @@ public final class LateEventCounter extends RichMapFunction<LiveSignal, LiveSign
     }
 
     @Override
-    public LiveSignal map(LiveSignal s) {
-        if (!LiveSignal.Scope.NETWORK.equals(s.scope)) {
+    public LivePartial map(LivePartial p) {
+        if (!p.network()) {
             // Each event is late in every scope it feeds; count it once.
-            return s;
+            return p;
         }
-        late.inc();
-        if (late.getCount() % LOG_EVERY == 1) {
+        long before = late.getCount();
+        late.inc(p.signals);
+        if (before == 0 || before / LOG_EVERY != late.getCount() / LOG_EVERY) {
             LOG.warn(
                     "{} event(s) too late for the live windows so far (latest: type {}, {} ms old);"
                             + " they are archived but not in live-metrics",
                     late.getCount(),
-                    s.eventType,
-                    System.currentTimeMillis() - s.eventTsMs);
+                    p.lastEventType,
+                    System.currentTimeMillis() - p.lastEventTsMs);
         }
-        return s;
+        return p;
     }
 }

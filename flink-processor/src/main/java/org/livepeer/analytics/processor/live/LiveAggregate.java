@@ -2,9 +2,9 @@ package org.livepeer.analytics.processor.live;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Folds signals into a {@link LiveAccumulator} incrementally, as they arrive. */
+/** Folds the partials of a window ({@link LiveCombiner}) into its {@link LiveAccumulator}. */
 public final class LiveAggregate
-        implements AggregateFunction<LiveSignal, LiveAccumulator, LiveAccumulator> {
+        implements AggregateFunction<LivePartial, LiveAccumulator, LiveAccumulator> {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,8 +14,8 @@ public final class LiveAggregate
     }
 
     @Override
-    public LiveAccumulator add(LiveSignal value, LiveAccumulator acc) {
-        acc.add(value);
+    public LiveAccumulator add(LivePartial value, LiveAccumulator acc) {
+        acc.merge(value.accumulator);
         return acc;
     }
 

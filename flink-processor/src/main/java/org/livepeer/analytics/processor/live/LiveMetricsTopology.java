@@ -1,6 +1,7 @@
 package org.livepeer.analytics.processor.live;
 
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -10,12 +11,13 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The live branch of the job (docs/live-metrics.md): signals of the deduplicated events →
- * per-stream state → network, orchestrator and pipeline windows → JSON messages for {@code
- * live-metrics}. Free of connectors so tests can pass any sink.
+ * per-stream state → network, orchestrator and pipeline partials folded in memory ({@link
+ * LiveCombiner}) → windows → JSON messages for {@code live-metrics}. Free of connectors so tests
+ * can pass any sink.
  */
 public final class LiveMetricsTopology {
 
-    static final OutputTag<LiveSignal> LATE = new OutputTag<>("live-late-events") {};
+    static final OutputTag<LivePartial> LATE = new OutputTag<>("live-late-events") {};
 
     private LiveMetricsTopology() {}
 
@@ -27,7 +29,7 @@ public final class LiveMetricsTopology {
      */
     public static void build(
             DataStream<LiveSignal> signals, Sink<String> liveMetrics, LiveMetricsConfig config) {
-        DataStream<LiveSignal> scoped =
+        DataStream<LivePartial> combined =
                 signals.assignTimestampsAndWatermarks(
                                 WallClockWatermarks.strategy(config.outOfOrdernessMs()))
                         .name("live-watermarks")
@@ -38,9 +40,14 @@ public final class LiveMetricsTopology {
                         .uid("live-stream-state")
                         .flatMap(new ScopeFanOut())
                         .name("live-scopes")
-                        .uid("live-scopes");
+                        .uid("live-scopes")
+                        .transform(
+                                "live-combine",
+                                TypeInformation.of(LivePartial.class),
+                                new LiveCombiner(config.windowMs()))
+                        .uid("live-combine");
         SingleOutputStreamOperator<String> windows =
-                scoped.keyBy(new ScopeKey())
+                combined.keyBy(new ScopeKey())
                         .window(TumblingEventTimeWindows.of(Duration.ofMillis(config.windowMs())))
                         .allowedLateness(Duration.ofMillis(config.allowedLatenessMs()))
                         .sideOutputLateData(LATE)

@@ -19,11 +19,14 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
  * load, each with its own id, then ClickHouse polled every {@code pollMs} for the probes
  * acknowledged and not yet seen, in the raw archive and in {@code stream_trace_events}. A probe's
  * latency is from its 202 to the end of the first poll that returned it, so it is an upper bound,
- * by at most one poll interval plus the query's own time.
+ * by at most one poll interval plus the query's own time. Each poll asks for the oldest pending
+ * probes only, and the next waits at least ten times as long as the last took.
  */
 final class Probes {
 
     private static final String STREAM = "bench-probe";
+    private static final int MAX_PENDING_PER_POLL = 200;
+    private static final long QUERY_SHARE_INVERSE = 10;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -113,23 +116,35 @@ final class Probes {
             if (rawPending.isEmpty() && typedPending.isEmpty() && sender.isShutdown()) {
                 return;
             }
+            long started = System.nanoTime();
             try {
                 poll(rawPending, typedPending);
             } catch (RuntimeException e) {
                 // a failed poll is retried at the next interval
             }
-            TimeUnit.MILLISECONDS.sleep(pollMs);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            // The poller must not load the server it measures: at most a tenth of its time.
+            TimeUnit.MILLISECONDS.sleep(Math.max(pollMs, QUERY_SHARE_INVERSE * tookMs));
         }
     }
 
+    /**
+     * The oldest {@value #MAX_PENDING_PER_POLL} acknowledged probes not seen yet: behind a backlog
+     * every probe is pending, and asking for all of them made each poll cost seconds of the
+     * server's CPU, slowing the inserts it measures.
+     */
     private List<String> pending(Map<String, Long> seen) {
-        List<String> out = new ArrayList<>();
-        for (String id : ackedAt.keySet()) {
-            if (!seen.containsKey(id)) {
-                out.add(id);
+        List<Map.Entry<String, Long>> out = new ArrayList<>();
+        for (Map.Entry<String, Long> e : ackedAt.entrySet()) {
+            if (!seen.containsKey(e.getKey())) {
+                out.add(e);
             }
         }
-        return out;
+        return out.stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(MAX_PENDING_PER_POLL)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private void poll(List<String> rawPending, List<String> typedPending) {

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --name value} pairs. */
-final class Args {
+public final class Args {
 
     private Args() {}
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException(
                     "every option needs a value: " + Arrays.toString(args));

@@ -3,6 +3,7 @@ package org.livepeer.analytics.bench.pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * * batch / rate}, whatever happened to earlier ones, and is taken by the first free connection of
  * a fixed pool; its latency runs from the due time to the end of the answer, so queueing counts.
  * Bounded: at most {@link #MAX_QUEUED} requests wait (more count as errors) and open requests get
- * {@link #DRAIN_S} s after the last one is due.
+ * {@link #DRAIN_S} s after the last one is due. Which requests were answered {@code 202} with every
+ * event accepted is remembered ({@link #ackedBatches()}): only their events are owed to the tables.
  */
 final class BatchLoad {
 
@@ -43,6 +45,7 @@ final class BatchLoad {
     final AtomicLong acked = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     private final AtomicLong reported = new AtomicLong();
+    private final BitSet ackedBatches = new BitSet();
 
     BatchLoad(int port, String bearer, EventMix mix, int batch, int connections) {
         this.port = port;
@@ -53,9 +56,21 @@ final class BatchLoad {
     }
 
     Outcome run(String idPrefix, int eventsPerSecond, int seconds) throws InterruptedException {
+        return run(idPrefix, eventsPerSecond, seconds, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #run(String, int, int)}, but no request is issued any more once {@code
+     * stopAtAcked} events are acknowledged (the requests still open are answered first).
+     */
+    Outcome run(String idPrefix, int eventsPerSecond, int seconds, long stopAtAcked)
+            throws InterruptedException {
         acked.set(0);
         failed.set(0);
-        long total = Math.max(1, Math.round((double) eventsPerSecond * seconds / batch));
+        synchronized (ackedBatches) {
+            ackedBatches.clear();
+        }
+        long planned = Math.max(1, Math.round((double) eventsPerSecond * seconds / batch));
         double periodNanos = 1e9 * batch / eventsPerSecond;
         BlockingQueue<long[]> due = new ArrayBlockingQueue<>(MAX_QUEUED);
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
@@ -73,12 +88,13 @@ final class BatchLoad {
             senders.add(t);
         }
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-        for (long i = 0; i < total; i++) {
-            long dueNanos = start + Math.round(i * periodNanos);
+        long total = 0;
+        for (; total < planned && acked.get() < stopAtAcked; total++) {
+            long dueNanos = start + Math.round(total * periodNanos);
             for (long now = System.nanoTime(); now < dueNanos; now = System.nanoTime()) {
                 LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, dueNanos - now));
             }
-            if (!due.offer(new long[] {i, dueNanos})) {
+            if (!due.offer(new long[] {total, dueNanos})) {
                 failed.addAndGet(batch);
                 done.incrementAndGet();
             }
@@ -95,10 +111,31 @@ final class BatchLoad {
         }
     }
 
+    /**
+     * Numbers of the requests of the last phase answered {@code 202} with all their events
+     * accepted: request {@code i} carried the events {@code i*batch .. i*batch+batch-1}.
+     */
+    BitSet ackedBatches() {
+        synchronized (ackedBatches) {
+            return (BitSet) ackedBatches.clone();
+        }
+    }
+
     /** The first few failures go to stderr, the rest are only counted. */
     private void report(String what) {
         if (reported.incrementAndGet() <= MAX_REPORTED) {
             System.err.println("load: " + what);
+        }
+    }
+
+    /** A {@code 202} for request {@code request}: {@code events} of its batch were accepted. */
+    private void accepted(long request, int events) {
+        acked.addAndGet(events);
+        failed.addAndGet(batch - events);
+        if (events == batch) {
+            synchronized (ackedBatches) {
+                ackedBatches.set(Math.toIntExact(request));
+            }
         }
     }
 
@@ -126,8 +163,7 @@ final class BatchLoad {
                     }
                     HttpWire.Answer a = wire.post(PATH, bearer, "application/json", body);
                     if (a.status() == 202) {
-                        acked.addAndGet(a.accepted());
-                        failed.addAndGet(batch - a.accepted());
+                        accepted(next[0], a.accepted());
                         ok.incrementAndGet();
                         lastAck.set(System.currentTimeMillis());
                         synchronized (latency) {

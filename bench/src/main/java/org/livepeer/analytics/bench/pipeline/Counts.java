@@ -10,9 +10,9 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
  * The accounting queries, all by event-id prefix of one run (ids are {@code <prefix><n>}; the
  * prefix holds only letters, digits and '-', so it is safe inside a LIKE pattern and a string).
  */
-final class Counts {
+public final class Counts {
 
-    static final List<String> TYPED_TABLES =
+    public static final List<String> TYPED_TABLES =
             List.of(
                     "ai_stream_status",
                     "stream_ingest_metrics",
@@ -26,11 +26,11 @@ final class Counts {
 
     private final ClickHouseHttp ch;
 
-    Counts(ClickHouseHttp ch) {
+    public Counts(ClickHouseHttp ch) {
         this.ch = ch;
     }
 
-    static String checkPrefix(String prefix) {
+    public static String checkPrefix(String prefix) {
         if (!prefix.matches("[A-Za-z0-9-]+")) {
             throw new IllegalArgumentException("id prefix must be [A-Za-z0-9-]+: " + prefix);
         }
@@ -38,7 +38,7 @@ final class Counts {
     }
 
     /** Raw-archive rows of the prefix (copies included; cheap enough to poll). */
-    long rawRows(String prefix) {
+    public long rawRows(String prefix) {
         return number(
                 "SELECT count() FROM "
                         + DB
@@ -47,7 +47,7 @@ final class Counts {
                         + "%'");
     }
 
-    long rawDistinct(String prefix) {
+    public long rawDistinct(String prefix) {
         return number(
                 "SELECT uniqExact(event_id) FROM "
                         + DB
@@ -57,7 +57,7 @@ final class Counts {
     }
 
     /** Distinct ids of the prefix over the seven typed tables together. */
-    long typedDistinct(String prefix) {
+    public long typedDistinct(String prefix) {
         List<String> parts = new ArrayList<>();
         for (String t : TYPED_TABLES) {
             parts.add(

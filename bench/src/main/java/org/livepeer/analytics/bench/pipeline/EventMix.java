@@ -16,15 +16,15 @@ import java.util.stream.Stream;
  * a run gets a unique id and the current time. A share {@code capabilitiesShare} of the events are
  * {@code network_capabilities} snapshots (spread evenly), the rest the per-stream samples in turn.
  */
-final class EventMix {
+public final class EventMix {
 
     private static final Pattern ID = Pattern.compile("^\\{\"id\":\"[^\"]*\"");
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\"\\d+\"|\\d+)");
 
     /** One event's text around its id and timestamp. */
-    record Template(String type, String head, String middle, String tail) {
+    public record Template(String type, String head, String middle, String tail) {
 
-        void append(StringBuilder out, String id, long timestampMs) {
+        public void append(StringBuilder out, String id, long timestampMs) {
             out.append(head).append(id).append(middle).append(timestampMs).append(tail);
         }
     }
@@ -35,7 +35,7 @@ final class EventMix {
         this.cycle = cycle;
     }
 
-    static EventMix load(Path samplesDir, double capabilitiesShare) throws IOException {
+    public static EventMix load(Path samplesDir, double capabilitiesShare) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(samplesDir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
@@ -96,11 +96,11 @@ final class EventMix {
                 "\"" + sample.substring(ts.end()));
     }
 
-    int size() {
+    public int size() {
         return cycle.size();
     }
 
-    Template at(long i) {
+    public Template at(long i) {
         return cycle.get((int) (i % cycle.size()));
     }
 

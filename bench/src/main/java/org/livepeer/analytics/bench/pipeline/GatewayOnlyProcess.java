@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The parent's side of a {@link GatewayOnlyMain} child JVM. */
-final class GatewayOnlyProcess implements AutoCloseable {
+public final class GatewayOnlyProcess implements AutoCloseable {
 
     private final Process child;
     private final int port;
@@ -21,8 +22,18 @@ final class GatewayOnlyProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The gateway with a Kafka broker of its own under {@code home}. */
     static GatewayOnlyProcess start(Path home, String key, Path log, List<String> javaOpts)
             throws Exception {
+        return start(Map.of("home", home.toString(), "key", key), log, javaOpts);
+    }
+
+    /**
+     * Starts the child with {@code --name value} options ({@link GatewayOnlyMain}) and returns once
+     * it listens; stderr is appended to {@code log}.
+     */
+    public static GatewayOnlyProcess start(
+            Map<String, String> options, Path log, List<String> javaOpts) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOpts);
@@ -31,11 +42,12 @@ final class GatewayOnlyProcess implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        GatewayOnlyMain.class.getName(),
-                        "--home",
-                        home.toString(),
-                        "--key",
-                        key));
+                        GatewayOnlyMain.class.getName()));
+        options.forEach(
+                (k, v) -> {
+                    command.add("--" + k);
+                    command.add(v);
+                });
         Process p =
                 new ProcessBuilder(command)
                         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -65,16 +77,25 @@ final class GatewayOnlyProcess implements AutoCloseable {
         return new GatewayOnlyProcess(p, Integer.parseInt(line.split(" ")[1]));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return child.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() throws Exception {
+        if (!child.isAlive()) {
+            return;
+        }
         child.getOutputStream().close();
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();

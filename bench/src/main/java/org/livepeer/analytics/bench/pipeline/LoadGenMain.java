@@ -3,7 +3,9 @@ package org.livepeer.analytics.bench.pipeline;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.livepeer.analytics.bench.ProcessCpu;
@@ -16,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * waits for {@code GO} on stdin, prints {@code START <ms>}, runs the measured phase with a {@code
  * PROGRESS <ms> <ackedEvents> <failedEvents>} line every second, and ends with one {@code RESULT}
  * line ({@link LoadResult#wire()}). With {@code --malformed-rate} it also writes that share of bad
- * records ({@link Malformed}) straight to Kafka during the measured phase.
+ * records ({@link Malformed}) straight to Kafka during the measured phase. With {@code
+ * --stop-at-acked n} the measured phase issues no more requests once n events are acknowledged
+ * ({@code --duration} is then its longest); with {@code --acked-file f} the numbers of the requests
+ * answered {@code 202} with every event accepted are written to f ({@link BitSet#toByteArray()})
+ * before the {@code RESULT} line.
  */
 public final class LoadGenMain {
 
@@ -49,16 +55,7 @@ public final class LoadGenMain {
                         mix,
                         batch,
                         Integer.parseInt(o.get("connections")));
-        int warmupS = Integer.parseInt(o.get("warmup"));
-        if (warmupS > 0) {
-            BatchLoad.Outcome w =
-                    load.run(
-                            o.get("warmup-prefix"),
-                            Integer.parseInt(o.get("warmup-rate")),
-                            warmupS);
-            say("WARM " + w.ackedEvents() + " " + (w.failedRequests() * batch));
-            awaitGo();
-        }
+        warmUp(load, o, batch);
         double malformed = Double.parseDouble(o.getOrDefault("malformed-rate", "0"));
         MalformedProducer bad =
                 malformed > 0
@@ -74,11 +71,33 @@ public final class LoadGenMain {
         if (bad != null) {
             bad.start();
         }
-        BatchLoad.Outcome r = load.run(o.get("prefix"), rate, Integer.parseInt(o.get("duration")));
+        BatchLoad.Outcome r =
+                load.run(
+                        o.get("prefix"),
+                        rate,
+                        Integer.parseInt(o.get("duration")),
+                        Long.parseLong(o.getOrDefault("stop-at-acked", "" + Long.MAX_VALUE)));
         long badAcked = bad == null ? 0 : bad.stopAndCount();
         progress.interrupt();
+        if (o.containsKey("acked-file")) {
+            Files.write(Path.of(o.get("acked-file")), load.ackedBatches().toByteArray());
+        }
         double cpuMs = (ProcessCpu.nanos() - cpu) / 1e6;
         say(LoadResult.of(r, badAcked, cpuMs).wire());
+    }
+
+    /** The uncounted warm-up phase, if any; then waits for {@code GO}. */
+    private static void warmUp(BatchLoad load, Map<String, String> o, int batch) throws Exception {
+        int warmupS = Integer.parseInt(o.get("warmup"));
+        if (warmupS > 0) {
+            BatchLoad.Outcome w =
+                    load.run(
+                            o.get("warmup-prefix"),
+                            Integer.parseInt(o.get("warmup-rate")),
+                            warmupS);
+            say("WARM " + w.ackedEvents() + " " + (w.failedRequests() * batch));
+            awaitGo();
+        }
     }
 
     private static Thread progress(BatchLoad load) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The parent's side of one {@link LoadGenMain} child JVM: its protocol lines and its life. */
-final class LoadGenProcess implements AutoCloseable {
+public final class LoadGenProcess implements AutoCloseable {
 
     private final Process child;
     private final CompletableFuture<Long> warm = new CompletableFuture<>();
@@ -30,7 +30,7 @@ final class LoadGenProcess implements AutoCloseable {
     }
 
     /** Starts the child with {@code --name value} options; stderr goes to {@code log}. */
-    static LoadGenProcess start(Map<String, String> options, Path log) throws IOException {
+    public static LoadGenProcess start(Map<String, String> options, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(
@@ -78,17 +78,17 @@ final class LoadGenProcess implements AutoCloseable {
         result.completeExceptionally(gone);
     }
 
-    long pid() {
+    public long pid() {
         return child.pid();
     }
 
     /** Events the warm-up phase got acknowledged. */
-    long awaitWarm(long timeoutS) throws Exception {
+    public long awaitWarm(long timeoutS) throws Exception {
         return warm.get(timeoutS, TimeUnit.SECONDS);
     }
 
     /** Starts the measured phase; returns its wall-clock start (ms). */
-    long go(long timeoutS) throws Exception {
+    public long go(long timeoutS) throws Exception {
         OutputStream in = child.getOutputStream();
         in.write("GO\n".getBytes(StandardCharsets.US_ASCII));
         in.flush();
@@ -96,15 +96,15 @@ final class LoadGenProcess implements AutoCloseable {
     }
 
     /** Events acknowledged so far in the measured phase (updated every second). */
-    long ackedSoFar() {
+    public long ackedSoFar() {
         return progressAcked.get();
     }
 
-    LoadResult awaitResult(long timeoutS) throws Exception {
+    public LoadResult awaitResult(long timeoutS) throws Exception {
         return result.get(timeoutS, TimeUnit.SECONDS);
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return result.isDone();
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What the generator reports for the measured phase, as one {@code RESULT k=v ...} line. */
-record LoadResult(
+public record LoadResult(
         long requests,
         long okRequests,
         long ackedEvents,
@@ -31,7 +31,7 @@ record LoadResult(
                 cpuMs);
     }
 
-    String wire() {
+    public String wire() {
         return String.format(
                 Locale.ROOT,
                 "RESULT requests=%d ok=%d acked=%d failed=%d p50=%.3f p99=%.3f max=%.3f last=%d"

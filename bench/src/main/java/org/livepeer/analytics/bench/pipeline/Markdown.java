@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Markdown tables and the number formats of the results. */
-final class Markdown {
+public final class Markdown {
 
     private Markdown() {}
 
-    static String table(List<String> header, List<List<String>> rows) {
+    public static String table(List<String> header, List<List<String>> rows) {
         StringBuilder b = new StringBuilder();
         row(b, header);
         b.append('|');
@@ -35,12 +35,12 @@ final class Markdown {
     }
 
     /** 12345 -> "12,345"; negative numbers keep their sign. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** One decimal, or "-" for NaN. */
-    static String one(double v) {
+    public static String one(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 

@@ -13,10 +13,10 @@ import java.util.Map;
  * CPU time from {@code /proc}: a process's {@code stat} (its threads, living and ended, summed) and
  * each living thread's {@code task/<tid>/stat}. Times are in clock ticks ({@link #TICK_NANOS}).
  */
-final class ProcStat {
+public final class ProcStat {
 
     /** {@code getconf CLK_TCK} is 100 on Linux for every architecture we run on. */
-    static final long TICK_NANOS = 10_000_000L;
+    public static final long TICK_NANOS = 10_000_000L;
 
     private ProcStat() {}
 
@@ -53,6 +53,19 @@ final class ProcStat {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
         }
+    }
+
+    /**
+     * CPU ticks of this JVM and of the children it has waited for, with their own waited-for
+     * children: utime + stime + cutime + cstime (fields 14 to 17) of {@code /proc/self/stat}.
+     */
+    public static long selfAndReapedChildrenTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8);
+        String[] f = stat.substring(stat.lastIndexOf(')') + 1).trim().split(" +");
+        return Long.parseLong(f[11])
+                + Long.parseLong(f[12])
+                + Long.parseLong(f[13])
+                + Long.parseLong(f[14]);
     }
 
     /** The living threads of {@code pid}, by thread id; threads that end while read are skipped. */

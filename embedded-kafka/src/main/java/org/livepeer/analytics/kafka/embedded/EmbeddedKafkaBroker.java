@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1. Used by the embedded default ({@code ./analytics up}) and by integration tests.
  *
  * <p>The storage directory is formatted only on first use, so a broker started again on the same
- * directory keeps its topics and records.
+ * directory keeps its topics and records; started again on the same {@link #port()} too, its
+ * clients reconnect to it as to a restarted broker.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -44,13 +45,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final Path dataDir;
-    private final String bootstrapServers;
+    private final int port;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port) {
         this.server = server;
         this.dataDir = dataDir;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
     }
 
     /**
@@ -89,12 +90,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 bootstrap,
                 dir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
-        return new EmbeddedKafkaBroker(server, dir, bootstrap);
+        return new EmbeddedKafkaBroker(server, dir, brokerPort);
     }
 
     /** {@code host:port} for the {@code bootstrap.servers} client setting. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return HOST + ":" + port;
+    }
+
+    /** The client listener's port (the one picked when started with 0). */
+    public int port() {
+        return port;
     }
 
     /** The broker's storage directory. */
@@ -144,13 +150,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         closed = true;
         server.shutdown();
         server.awaitShutdown();
-        LOG.info("Kafka broker on {} stopped", bootstrapServers);
+        LOG.info("Kafka broker on {} stopped", bootstrapServers());
     }
 
     private Map<String, Object> adminConfig() {
         return Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+                bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "embedded-kafka-admin");
     }

@@ -43,7 +43,7 @@ final class DrillRun {
             IdAccounting ids = new IdAccounting(p.reader(), prefix, o.batch(), expected);
             BitSet acked = ids.ackedIds(BitSet.valueOf(Files.readAllBytes(ackedFile)));
             drain(p.reader(), prefix, ids, acked, r);
-            r.drift = new RollupDrift(o.repo()).awaitAgreement(p.reader(), o.rollupTimeoutS());
+            r.drift = new RollupDrift().awaitAgreement(p.reader(), o.rollupTimeoutS());
             DrillLog.say(fault.label() + ": rollup check: " + r.drift);
             JobRestView rest = p.flink().rest();
             rest.refreshMetrics();

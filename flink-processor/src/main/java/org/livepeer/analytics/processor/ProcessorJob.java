@@ -105,9 +105,6 @@ public final class ProcessorJob {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, state.backend().flinkName());
         conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
-        // Levels sized from the last one down: a growing dedup state is not rewritten into an
-        // ever larger L1 on every compaction (docs/decisions/0005, "Soak").
-        conf.set(RocksDBConfigurableOptions.USE_DYNAMIC_LEVEL_SIZE, true);
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         if (!state.checkpointDir().isEmpty()) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.checkpointDir());

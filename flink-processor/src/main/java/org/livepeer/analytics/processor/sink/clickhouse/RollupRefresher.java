@@ -20,12 +20,14 @@ import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 final class RollupRefresher {
 
     private final Map<String, List<HourlyRollup>> bySource;
+    private final Map<String, HourlyRollup> byTable;
     private final long intervalMs;
     private final TreeSet<RollupHour> pending = new TreeSet<>();
     private long nextRunMs;
 
     RollupRefresher(List<HourlyRollup> rollups, long intervalMs, Collection<RollupHour> restored) {
         this.bySource = rollups.stream().collect(Collectors.groupingBy(HourlyRollup::sourceTable));
+        this.byTable = rollups.stream().collect(Collectors.toMap(HourlyRollup::table, r -> r));
         this.intervalMs = intervalMs;
         pending.addAll(restored);
     }
@@ -57,7 +59,10 @@ final class RollupRefresher {
         int done = 0;
         while (!pending.isEmpty()) {
             RollupHour hour = pending.first();
-            HourlyRollup rollup = rollup(hour.rollup());
+            HourlyRollup rollup = byTable.get(hour.rollup());
+            if (rollup == null) {
+                throw new IllegalStateException("no rollup named " + hour.rollup());
+            }
             clickhouse.execute(
                     rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
                     "the recomputation of "
@@ -73,13 +78,5 @@ final class RollupRefresher {
     /** The hours still owed, for the checkpoint. */
     List<RollupHour> pending() {
         return List.copyOf(pending);
-    }
-
-    private HourlyRollup rollup(String table) {
-        return bySource.values().stream()
-                .flatMap(List::stream)
-                .filter(r -> r.table().equals(table))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no rollup named " + table));
     }
 }

@@ -32,10 +32,11 @@ import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 
 /**
- * DESIGN §3(d): every migration and every shipped query on both ClickHouse lines, the 18.16 floor
- * (a real clickhouse-server) and 26.x (chDB in-process), over the rows the sink writes for every
- * sample event. Driven by the folders: a new migration or query file is covered without a change
- * here. Both engines must accept every statement; deterministic queries must return the same rows.
+ * docs/decisions/0004: every migration and every shipped query on both ClickHouse lines, the 18.16
+ * floor (a real clickhouse-server) and 26.x (chDB in-process), over the rows the sink writes for
+ * every sample event. Driven by the folders: a new migration or query file is covered without a
+ * change here. Both engines must accept every statement; deterministic queries must return the same
+ * rows.
  */
 @WithClickHouse(migrate = false)
 class SqlCompatIT {

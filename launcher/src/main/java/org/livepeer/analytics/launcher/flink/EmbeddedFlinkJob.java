@@ -93,6 +93,12 @@ public final class EmbeddedFlinkJob {
      * Stops the job with a savepoint (the sink flushes, the offsets and dedup ids are saved); if
      * that fails in time, cancels it, which keeps the latest checkpoint for the next start.
      *
+     * <p>The savepoint is in the canonical format, which later checkpoints never share files with.
+     * A native one, claimed by the next run, lets that run's incremental checkpoints reuse its
+     * RocksDB files under paths relative to the savepoint, which Flink 2.2.0 then resolves against
+     * the checkpoint's own directory: the run after that cannot restore (FLINK-39964;
+     * docs/processor.md, "Restarts").
+     *
      * @return the savepoint's path, or empty when the job was cancelled instead
      */
     public Optional<String> stop(Duration timeout) {
@@ -101,7 +107,7 @@ public final class EmbeddedFlinkJob {
                     client.stopWithSavepoint(
                                     false,
                                     dirs.savepoints().toUri().toString(),
-                                    SavepointFormatType.NATIVE)
+                                    SavepointFormatType.CANONICAL)
                             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.of(savepoint);
         } catch (Exception e) {

@@ -12,14 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Posts batches of 100 distinct {@code stream_trace} events ({@code <prefix>-<n>}) to the gateway
- * from a few concurrent clients, and remembers exactly which batches were answered {@code 202} with
- * all 100 accepted: only those events are owed to the tables.
+ * Posts batches of 100 distinct events ({@code <prefix>-<n>}; every {@value #STATUS_EVERY}th an
+ * {@code ai_stream_status} report, which feeds the hourly rollup, the others {@code stream_trace}
+ * events) to the gateway from a few concurrent clients, and remembers exactly which batches were
+ * answered {@code 202} with all 100 accepted: only those events are owed to the tables.
  */
 final class IngestLoad {
 
     static final int BATCH = 100;
+    static final int STATUS_EVERY = 10;
     private static final int CLIENTS = 4;
+    private static final long T0 = 1_767_225_600_000L;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -114,23 +117,56 @@ final class IngestLoad {
     }
 
     private String body(int batch) {
-        StringBuilder sb = new StringBuilder(BATCH * 400);
-        long ts = 1_767_225_600_000L;
+        StringBuilder sb = new StringBuilder(BATCH * 800);
         for (int i = 0; i < BATCH; i++) {
             long n = (long) batch * BATCH + i;
-            sb.append("{\"id\":\"")
-                    .append(id(n))
-                    .append("\",\"type\":\"stream_trace\",\"timestamp\":\"")
-                    .append(ts + n)
-                    .append(
-                            "\",\"gateway\":\"\",\"data\":{\"type\":\"gateway_receive_stream_request\",")
-                    .append("\"stream_id\":\"s-")
-                    .append(n % 997)
-                    .append("\",\"request_id\":\"r1\",\"pipeline_id\":\"\",")
-                    .append("\"orchestrator_info\":{\"address\":\"\",\"url\":\"\"},\"timestamp\":")
-                    .append(ts + n)
-                    .append("}}\n");
+            sb.append(n % STATUS_EVERY == STATUS_EVERY - 1 ? status(n) : trace(n)).append('\n');
         }
         return sb.toString();
+    }
+
+    private String trace(long n) {
+        long ts = T0 + n;
+        return "{\"id\":\""
+                + id(n)
+                + "\",\"type\":\"stream_trace\",\"timestamp\":\""
+                + ts
+                + "\",\"gateway\":\"\",\"data\":{\"type\":\"gateway_receive_stream_request\","
+                + "\"stream_id\":\"s-"
+                + n % 997
+                + "\",\"request_id\":\"r1\",\"pipeline_id\":\"\","
+                + "\"orchestrator_info\":{\"address\":\"\",\"url\":\"\"},\"timestamp\":"
+                + ts
+                + "}}";
+    }
+
+    /** A runner's status report on one of three orchestrators, with fps and a restart. */
+    private String status(long n) {
+        long ts = T0 + n;
+        return String.format(
+                "{\"id\":\"%s\",\"type\":\"ai_stream_status\",\"timestamp\":\"%d\",\"gateway\":\"gw\","
+                        + "\"data\":{\"inference_status\":{\"fps\":%d.0,\"last_error\":null,"
+                        + "\"last_error_time\":null,\"last_output_time\":%d,\"last_params\":null,"
+                        + "\"last_params_hash\":null,\"last_params_update_time\":null,"
+                        + "\"last_restart_logs\":null,\"last_restart_time\":%d,\"restart_count\":1},"
+                        + "\"input_status\":{\"fps\":20,\"last_input_time\":%d},"
+                        + "\"last_state_update_time\":%d,\"last_status_timestamp\":%d,"
+                        + "\"orchestrator_info\":{\"address\":\"0xaaaa00000000000000000000000000000000000%d\","
+                        + "\"url\":\"https://o.example\"},\"pipeline\":\"p\",\"pipeline_id\":\"\","
+                        + "\"request_id\":\"r1\",\"start_time\":%d,\"state\":\"%s\","
+                        + "\"stream_id\":\"s-%d\",\"timestamp\":%d,\"type\":\"status\"}}",
+                id(n),
+                ts,
+                10 + n % 21,
+                ts,
+                T0 + n % 997,
+                ts,
+                ts,
+                ts,
+                n % 3,
+                T0,
+                n % 7 == 0 ? "ERROR" : "ONLINE",
+                n % 997,
+                ts);
     }
 }

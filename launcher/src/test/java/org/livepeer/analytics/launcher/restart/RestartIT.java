@@ -4,46 +4,70 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.query.ShippedQuery;
 
 /**
  * {@code ./analytics up} stopped under load with SIGTERM, then killed with SIGKILL of its whole
  * process group under load, restarted each time on the same ANALYTICS_HOME, with more than 500,000
  * distinct events in all: every acknowledged event ends up archived and typed, nothing is doubled
  * after the tables' dedup (FINAL), each restart resumes where the last left off (from the
- * savepoint, then from the latest checkpoint), and the dedup ids survive (retried copies sent after
- * the restart are archived but not typed again).
+ * savepoint, then from the latest checkpoint), the dedup ids survive (retried copies sent after the
+ * restart are archived but not typed again), and the hourly rollup equals a fresh recompute from
+ * the typed table (docs/reliability.md).
  */
 class RestartIT {
 
     private static final Duration START = Duration.ofMinutes(3);
     private static final String PREFIX = "rst";
     private static final int RETRIED_BATCHES = 50;
+    private static final List<String> TYPED = List.of("stream_trace_events", "ai_stream_status");
 
-    @TempDir Path home;
-    @TempDir Path logs;
+    // Kept when the test fails: the launcher's log and the Flink state are the evidence.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path home;
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path logs;
+
+    /** The launcher running now, killed after the test if a failure left it running. */
+    private LauncherProcess up;
+
+    @AfterEach
+    void killLeftover() throws Exception {
+        if (up != null && up.alive()) {
+            up.killProcessGroup();
+        }
+    }
 
     @Test
     @Timeout(value = 18, unit = TimeUnit.MINUTES)
     void restartsAfterSigtermAndSigkillLoseAndDoubleNothing() throws Exception {
         Map<String, String> ports = LauncherProcess.ports();
         Path log = logs.resolve("launcher.log");
-        IngestLoad load = null;
 
-        LauncherProcess up = LauncherProcess.start(home, ports, log);
+        up = LauncherProcess.start(home, ports, log);
         up.awaitLine("flink-job .*fresh state", START);
         up.awaitLine("\\[ ok \\] ready", START);
-        load = new IngestLoad(port(ports, "GATEWAY_PORT"), key(), PREFIX);
+        IngestLoad load = new IngestLoad(port(ports, "GATEWAY_PORT"), key(), PREFIX);
         // Phase 1: SIGTERM once 150,000 events are acknowledged, with the load still running.
         stopUnderLoad(load, up, 0, 3_000, 150_000, false);
 
@@ -65,11 +89,22 @@ class RestartIT {
         assertTrue(acked >= 500_000, "acknowledged " + acked);
 
         ClickHouseHttp reader = reader();
-        await().atMost(Duration.ofMinutes(6))
+        awaitAllTyped(reader, acked, log);
+        assertCountedOnce(reader, load, acked);
+        // The status reports' hours, recomputed by the sink across the restarts, equal a fresh
+        // recompute from the typed table: three orchestrators, no key and no hour differing.
+        String drift =
+                ShippedQuery.resource("orchestrator_hourly_stats_drift.sql").expand(Map.of());
+        await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> distinct(reader, "stream_trace_events") >= acked);
+                .until(() -> reader.query(drift).trim().equals("3\t0\t[]"));
+        up.terminate(Duration.ofMinutes(2));
+    }
+
+    /** Every acknowledged event archived and typed, none doubled, retried copies typed once. */
+    private static void assertCountedOnce(ClickHouseHttp reader, IngestLoad load, long acked) {
         Set<String> raw = ids(reader, "streaming_events");
-        Set<String> typed = ids(reader, "stream_trace_events");
+        Set<String> typed = ids(reader, TYPED);
         long missingRaw = 0;
         long missingTyped = 0;
         for (long n = 0; n < 8_500L * IngestLoad.BATCH; n++) {
@@ -78,13 +113,8 @@ class RestartIT {
                 missingTyped += typed.contains(load.id(n)) ? 0 : 1;
             }
         }
-        long typedFinal =
-                number(
-                        reader,
-                        "SELECT count() FROM {t} FINAL WHERE " + mine(),
-                        "stream_trace_events");
-        long retriedTyped =
-                number(reader, "SELECT count() FROM {t} WHERE " + retried(), "stream_trace_events");
+        long typedFinal = number(reader, "SELECT count() FROM {t} FINAL WHERE " + mine(), TYPED);
+        long retriedTyped = number(reader, "SELECT count() FROM {t} WHERE " + retried(), TYPED);
         long retriedRaw =
                 number(
                         reader,
@@ -101,12 +131,16 @@ class RestartIT {
         int retriedEvents = RETRIED_BATCHES * IngestLoad.BATCH;
         assertEquals(2L * retriedEvents, retriedRaw, "both copies archived");
         assertEquals(retriedEvents, retriedTyped, "copies after the restart not typed again");
-        up.terminate(Duration.ofMinutes(2));
     }
 
     /** Runs batches {@code [from, to)} and stops the launcher once {@code ackedAtLeast}. */
     private static void stopUnderLoad(
-            IngestLoad load, LauncherProcess up, int from, int to, long ackedAtLeast, boolean kill)
+            IngestLoad load,
+            LauncherProcess launcher,
+            int from,
+            int to,
+            long ackedAtLeast,
+            boolean kill)
             throws Exception {
         Thread sender =
                 new Thread(
@@ -121,12 +155,38 @@ class RestartIT {
         sender.start();
         await().atMost(Duration.ofMinutes(5)).until(() -> load.ackedEvents() >= ackedAtLeast);
         if (kill) {
-            up.killProcessGroup();
+            launcher.killProcessGroup();
         } else {
-            up.terminate(Duration.ofMinutes(2));
+            launcher.terminate(Duration.ofMinutes(2));
         }
         sender.join(TimeUnit.MINUTES.toMillis(2));
         load.stop();
+    }
+
+    /** Waits until every acknowledged id is typed; if not in time, says why with the log. */
+    private void awaitAllTyped(ClickHouseHttp reader, long acked, Path log) throws IOException {
+        try {
+            await().atMost(Duration.ofMinutes(6))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> distinct(reader, TYPED) >= acked);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    String.format(
+                            "typed ids %d of %d acknowledged after 6 minutes; state in %s, log %s,"
+                                    + " its exceptions:%n%s",
+                            distinct(reader, TYPED), acked, home, log, exceptions(log)),
+                    e);
+        }
+    }
+
+    /** The distinct exception lines of the launcher's log, the first 30. */
+    private static String exceptions(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("Exception") && !l.startsWith("\tat "))
+                    .distinct()
+                    .limit(30)
+                    .collect(Collectors.joining("\n"));
+        }
     }
 
     private String key() throws Exception {
@@ -153,23 +213,42 @@ class RestartIT {
                 + RETRIED_BATCHES * IngestLoad.BATCH;
     }
 
-    private static long distinct(ClickHouseHttp ch, String table) {
-        return number(ch, "SELECT uniqExact(event_id) FROM {t} WHERE " + mine(), table);
+    private static long distinct(ClickHouseHttp ch, List<String> tables) {
+        return number(ch, "SELECT uniqExact(event_id) FROM {t} WHERE " + mine(), tables);
     }
 
-    /** Runs {@code sql} with {@code {t}} naming {@code table}; its answer is one number. */
+    /** The sum over {@code tables} of {@code sql}, whose {@code {t}} names the table. */
+    private static long number(ClickHouseHttp ch, String sql, List<String> tables) {
+        long sum = 0;
+        for (String table : tables) {
+            sum +=
+                    Long.parseLong(
+                            ch.query(sql.replace("{t}", "livepeer_analytics." + table)).trim());
+        }
+        return sum;
+    }
+
     private static long number(ClickHouseHttp ch, String sql, String table) {
-        return Long.parseLong(ch.query(sql.replace("{t}", "livepeer_analytics." + table)).trim());
+        return number(ch, sql, List.of(table));
     }
 
     private static Set<String> ids(ClickHouseHttp ch, String table) {
-        String rows =
-                ch.query(
-                        "SELECT DISTINCT event_id FROM livepeer_analytics."
-                                + table
-                                + " WHERE "
-                                + mine());
-        return new HashSet<>(rows.lines().toList());
+        return ids(ch, List.of(table));
+    }
+
+    /** The distinct ids of this test's events in {@code tables}. */
+    private static Set<String> ids(ClickHouseHttp ch, List<String> tables) {
+        Set<String> out = new HashSet<>();
+        for (String table : tables) {
+            String rows =
+                    ch.query(
+                            "SELECT DISTINCT event_id FROM livepeer_analytics."
+                                    + table
+                                    + " WHERE "
+                                    + mine());
+            out.addAll(rows.lines().toList());
+        }
+        return out;
     }
 
     private static int port(Map<String, String> ports, String key) {

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts the events that arrived after their window's allowed lateness. They are in ClickHouse like
  * every other event; only the live view leaves them out. Exposed as the Flink metric {@value
- * #METRIC} and logged (first one, then every {@value #LOG_EVERY}th).
+ * #METRIC} and logged: the first one, then at most once a minute, since a replay after a restart
+ * can make thousands late at once and the log is for people.
  */
 public final class LateEventCounter extends RichMapFunction<LivePartial, LivePartial> {
 
@@ -17,9 +18,10 @@ public final class LateEventCounter extends RichMapFunction<LivePartial, LivePar
     private static final Logger LOG = LoggerFactory.getLogger(LateEventCounter.class);
 
     static final String METRIC = "liveMetricsLateEvents";
-    static final long LOG_EVERY = 1000;
+    static final long LOG_INTERVAL_MS = 60_000;
 
     private transient Counter late;
+    private transient long loggedAtMs;
 
     @Override
     public void open(OpenContext context) {
@@ -32,15 +34,17 @@ public final class LateEventCounter extends RichMapFunction<LivePartial, LivePar
             // Each event is late in every scope it feeds; count it once.
             return p;
         }
-        long before = late.getCount();
+        boolean first = late.getCount() == 0;
         late.inc(p.signals);
-        if (before == 0 || before / LOG_EVERY != late.getCount() / LOG_EVERY) {
+        long now = System.currentTimeMillis();
+        if (first || now - loggedAtMs >= LOG_INTERVAL_MS) {
+            loggedAtMs = now;
             LOG.warn(
                     "{} event(s) too late for the live windows so far (latest: type {}, {} ms old);"
                             + " they are archived but not in live-metrics",
                     late.getCount(),
                     p.lastEventType,
-                    System.currentTimeMillis() - p.lastEventTsMs);
+                    now - p.lastEventTsMs);
         }
         return p;
     }

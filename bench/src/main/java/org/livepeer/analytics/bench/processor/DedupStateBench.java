@@ -78,7 +78,7 @@ public final class DedupStateBench {
                 "dedup bench: %,d events over %d streams, checkpoints every %d ms, state in %s,"
                         + " extra settings %s%n",
                 events, streams, checkpointMs, dir, extraSettings());
-        System.out.println("elapsed_s\tids\tevents_per_s\tstate_mb");
+        System.out.println("elapsed_s\tids\tevents_per_s\tcpu_us_per_event\tstate_mb");
         Thread reporter = reporter(dir);
         reporter.start();
         long start = System.nanoTime();
@@ -87,10 +87,11 @@ public final class DedupStateBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "done: %,d ids in %.0f s, %.0f events/s on average%n",
+                "done: %,d ids in %.0f s, %.0f events/s on average, %.1f µs of CPU per event%n",
                 TYPED.get(),
                 seconds,
-                TYPED.get() / seconds);
+                TYPED.get() / seconds,
+                processCpuNanos() / 1e3 / TYPED.get());
         // The MiniCluster's threads would keep the JVM alive.
         System.exit(0);
     }
@@ -143,18 +144,22 @@ public final class DedupStateBench {
                         () -> {
                             long start = System.nanoTime();
                             long last = 0;
+                            long lastCpu = processCpuNanos();
                             try {
                                 while (true) {
                                     Thread.sleep(10_000);
                                     long now = TYPED.get();
+                                    long cpu = processCpuNanos();
                                     System.out.printf(
                                             Locale.ROOT,
-                                            "%.0f\t%d\t%d\t%.1f%n",
+                                            "%.0f\t%d\t%d\t%.1f\t%.1f%n",
                                             (System.nanoTime() - start) / 1e9,
                                             now,
                                             (now - last) / 10,
+                                            (cpu - lastCpu) / 1e3 / Math.max(1, now - last),
                                             sizeMb(dir.resolve("rocksdb")));
                                     last = now;
+                                    lastCpu = cpu;
                                 }
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
@@ -163,6 +168,13 @@ public final class DedupStateBench {
                         "dedup-bench-report");
         t.setDaemon(true);
         return t;
+    }
+
+    /** CPU time of this whole process (every thread: the dedup, RocksDB's compactions, GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double sizeMb(Path dir) {

@@ -14,7 +14,9 @@ public enum ProcessorKey {
             "committed-or-earliest",
             "Where to start: committed-or-earliest, committed-or-latest, earliest, latest"),
     PROCESSOR_CHECKPOINT_INTERVAL_MS(
-            "2000", "Checkpoint interval; the ClickHouse sink flushes on each"),
+            "10000",
+            "Checkpoint interval; the ClickHouse sink flushes on each (and by SINK_BATCH_MAX_DELAY_MS"
+                    + " in between), RocksDB writes a new file on each (docs/decisions/0005)"),
     PROCESSOR_CHECKPOINT_DIR(
             "",
             "Durable checkpoint storage, a URI Flink can write (file:///path, s3://bucket/path);"

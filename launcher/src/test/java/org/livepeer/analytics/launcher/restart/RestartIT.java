@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.query.ShippedQuery;
+import org.livepeer.analytics.launcher.flink.FlinkStateDirs;
 
 /**
  * {@code ./analytics up} stopped under load with SIGTERM, then killed with SIGKILL of its whole
@@ -134,7 +135,7 @@ class RestartIT {
     }
 
     /** Runs batches {@code [from, to)} and stops the launcher once {@code ackedAtLeast}. */
-    private static void stopUnderLoad(
+    private void stopUnderLoad(
             IngestLoad load,
             LauncherProcess launcher,
             int from,
@@ -155,6 +156,15 @@ class RestartIT {
         sender.start();
         await().atMost(Duration.ofMinutes(5)).until(() -> load.ackedEvents() >= ackedAtLeast);
         if (kill) {
+            // The kill is to find a checkpoint of this run to resume from, not the savepoint it
+            // started from (a checkpoint every PROCESSOR_CHECKPOINT_INTERVAL_MS, 10 s).
+            FlinkStateDirs dirs = FlinkStateDirs.under(home);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(
+                            () ->
+                                    dirs.latestSnapshot()
+                                            .filter(p -> p.startsWith(dirs.checkpoints()))
+                                            .isPresent());
             launcher.killProcessGroup();
         } else {
             launcher.terminate(Duration.ofMinutes(2));

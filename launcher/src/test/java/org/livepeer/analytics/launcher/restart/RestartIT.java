@@ -40,6 +40,7 @@ class RestartIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final String PREFIX = "rst";
     private static final int RETRIED_BATCHES = 50;
+    private static final String RAW = "streaming_events";
     private static final List<String> TYPED = List.of("stream_trace_events", "ai_stream_status");
 
     // Kept when the test fails: the launcher's log and the Flink state are the evidence.
@@ -90,7 +91,7 @@ class RestartIT {
         assertTrue(acked >= 500_000, "acknowledged " + acked);
 
         ClickHouseHttp reader = reader();
-        awaitAllTyped(reader, acked, log);
+        awaitAllWritten(reader, load, acked, log);
         assertCountedOnce(reader, load, acked);
         // The status reports' hours, recomputed by the sink across the restarts, equal a fresh
         // recompute from the typed table: three orchestrators, no key and no hour differing.
@@ -104,8 +105,33 @@ class RestartIT {
 
     /** Every acknowledged event archived and typed, none doubled, retried copies typed once. */
     private static void assertCountedOnce(ClickHouseHttp reader, IngestLoad load, long acked) {
-        Set<String> raw = ids(reader, "streaming_events");
+        Set<String> raw = ids(reader, RAW);
         Set<String> typed = ids(reader, TYPED);
+        Missing missing = missing(raw, typed, load);
+        long typedFinal = number(reader, "SELECT count() FROM {t} FINAL WHERE " + mine(), TYPED);
+        long retriedTyped = number(reader, "SELECT count() FROM {t} WHERE " + retried(), TYPED);
+        long retriedRaw = number(reader, "SELECT count() FROM {t} FINAL WHERE " + retried(), RAW);
+        System.out.printf(
+                "[restart] acknowledged %d; raw ids %d, typed ids %d, typed rows after FINAL %d;"
+                        + " retried copies: raw %d, typed %d%n",
+                acked, raw.size(), typed.size(), typedFinal, retriedRaw, retriedTyped);
+        assertEquals(0, missing.raw(), "acknowledged events missing from the raw archive");
+        assertEquals(0, missing.typed(), "acknowledged events missing from the typed tables");
+        assertEquals(typed.size(), typedFinal, "typed rows doubled after FINAL");
+        assertEquals(raw.size(), typed.size(), "every archived event is typed (all are valid)");
+        int retriedEvents = RETRIED_BATCHES * IngestLoad.BATCH;
+        assertEquals(2L * retriedEvents, retriedRaw, "both copies archived");
+        assertEquals(retriedEvents, retriedTyped, "copies after the restart not typed again");
+    }
+
+    /** Acknowledged ids absent from the raw archive and from the typed tables. */
+    private record Missing(long raw, long typed) {}
+
+    private static Missing missing(ClickHouseHttp reader, IngestLoad load) {
+        return missing(ids(reader, RAW), ids(reader, TYPED), load);
+    }
+
+    private static Missing missing(Set<String> raw, Set<String> typed, IngestLoad load) {
         long missingRaw = 0;
         long missingTyped = 0;
         for (long n = 0; n < 8_500L * IngestLoad.BATCH; n++) {
@@ -114,24 +140,7 @@ class RestartIT {
                 missingTyped += typed.contains(load.id(n)) ? 0 : 1;
             }
         }
-        long typedFinal = number(reader, "SELECT count() FROM {t} FINAL WHERE " + mine(), TYPED);
-        long retriedTyped = number(reader, "SELECT count() FROM {t} WHERE " + retried(), TYPED);
-        long retriedRaw =
-                number(
-                        reader,
-                        "SELECT count() FROM {t} FINAL WHERE " + retried(),
-                        "streaming_events");
-        System.out.printf(
-                "[restart] acknowledged %d; raw ids %d, typed ids %d, typed rows after FINAL %d;"
-                        + " retried copies: raw %d, typed %d%n",
-                acked, raw.size(), typed.size(), typedFinal, retriedRaw, retriedTyped);
-        assertEquals(0, missingRaw, "acknowledged events missing from the raw archive");
-        assertEquals(0, missingTyped, "acknowledged events missing from the typed table");
-        assertEquals(typed.size(), typedFinal, "typed rows doubled after FINAL");
-        assertEquals(raw.size(), typed.size(), "every archived event is typed (all are valid)");
-        int retriedEvents = RETRIED_BATCHES * IngestLoad.BATCH;
-        assertEquals(2L * retriedEvents, retriedRaw, "both copies archived");
-        assertEquals(retriedEvents, retriedTyped, "copies after the restart not typed again");
+        return new Missing(missingRaw, missingTyped);
     }
 
     /** Runs batches {@code [from, to)} and stops the launcher once {@code ackedAtLeast}. */
@@ -173,18 +182,31 @@ class RestartIT {
         load.stop();
     }
 
-    /** Waits until every acknowledged id is typed; if not in time, says why with the log. */
-    private void awaitAllTyped(ClickHouseHttp reader, long acked, Path log) throws IOException {
+    /**
+     * Waits until as many ids as were acknowledged are archived and typed (the sink sends each
+     * table's batch on its own, so one table can be a second ahead); if not in time, says why.
+     */
+    private void awaitAllWritten(ClickHouseHttp reader, IngestLoad load, long acked, Path log)
+            throws IOException {
         try {
             await().atMost(Duration.ofMinutes(6))
                     .pollInterval(Duration.ofSeconds(2))
-                    .until(() -> distinct(reader, TYPED) >= acked);
+                    .until(
+                            () ->
+                                    distinct(reader, TYPED) >= acked
+                                            && distinct(reader, List.of(RAW)) >= acked
+                                            && missing(reader, load).equals(new Missing(0, 0)));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     String.format(
-                            "typed ids %d of %d acknowledged after 6 minutes; state in %s, log %s,"
-                                    + " its exceptions:%n%s",
-                            distinct(reader, TYPED), acked, home, log, exceptions(log)),
+                            "typed ids %d, raw ids %d of %d acknowledged after 6 minutes; state in"
+                                    + " %s, log %s, its exceptions:%n%s",
+                            distinct(reader, TYPED),
+                            distinct(reader, List.of(RAW)),
+                            acked,
+                            home,
+                            log,
+                            exceptions(log)),
                     e);
         }
     }

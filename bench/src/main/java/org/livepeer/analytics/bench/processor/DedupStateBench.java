@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.config.ProcessorKey;
 import org.livepeer.analytics.processor.route.DedupKey;
 import org.livepeer.analytics.processor.route.RouteAndDeduplicate;
 import org.livepeer.analytics.processor.source.KafkaEvent;
@@ -23,12 +25,12 @@ import org.livepeer.analytics.processor.source.KafkaEvent;
 /**
  * The dedup operator alone at volume: {@link RouteAndDeduplicate} on a MiniCluster with the job's
  * own state settings ({@link ProcessorJob#durableState}: RocksDB, incremental checkpoints to a
- * temporary directory every 2 s), fed as fast as it takes distinct {@code stream_trace} events with
- * random UUID ids over a fixed set of streams. Prints, every 10 s, the ids remembered so far and
- * the rate since the last line, so the rate can be read against the state's size
- * (docs/decisions/0005, "Soak").
+ * temporary directory, by default at the job's default interval), fed as fast as it takes distinct
+ * {@code stream_trace} events with random UUID ids over a fixed set of streams. Prints, every 10 s,
+ * the ids remembered so far and the rate since the last line, so the rate can be read against the
+ * state's size (docs/decisions/0005, "Soak").
  *
- * <p>Usage: {@code DedupStateBench [events=6000000] [streams=500] [checkpointMs=2000]}; extra Flink
+ * <p>Usage: {@code DedupStateBench [events=6000000] [streams=500] [checkpointMs]}; extra Flink
  * settings as system properties {@code -Dflink.<key>=<value>} (e.g. {@code
  * -Dflink.state.backend.rocksdb.compaction.style=UNIVERSAL}).
  */
@@ -45,12 +47,14 @@ public final class DedupStateBench {
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 6_000_000L;
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        long checkpointMs = args.length > 2 ? Long.parseLong(args[2]) : 2_000L;
+        long checkpointMs =
+                Long.parseLong(
+                        args.length > 2
+                                ? args[2]
+                                : ProcessorKey.PROCESSOR_CHECKPOINT_INTERVAL_MS.defaultValue());
         Path dir = Files.createTempDirectory("dedup-bench-");
         Configuration conf = new Configuration();
-        conf.set(
-                org.apache.flink.state.rocksdb.RocksDBOptions.LOCAL_DIRECTORIES,
-                dir.resolve("rocksdb").toString());
+        conf.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         env.setParallelism(1);
         env.enableCheckpointing(checkpointMs, CheckpointingMode.AT_LEAST_ONCE);
@@ -62,7 +66,8 @@ public final class DedupStateBench {
                                 "",
                                 3),
                         env.getConfiguration()));
-        env.configure(extraSettings());
+        Configuration extra = extraSettings();
+        env.configure(extra);
         String template = template();
         env.fromSequence(0, events - 1)
                 .map(n -> event(template, n, streams))
@@ -77,7 +82,7 @@ public final class DedupStateBench {
         System.out.printf(
                 "dedup bench: %,d events over %d streams, checkpoints every %d ms, state in %s,"
                         + " extra settings %s%n",
-                events, streams, checkpointMs, dir, extraSettings());
+                events, streams, checkpointMs, dir, extra);
         System.out.println("elapsed_s\tids\tevents_per_s\tcpu_us_per_event\tstate_mb");
         Thread reporter = reporter(dir);
         reporter.start();

@@ -40,6 +40,10 @@ class RestartIT {
     private static final Duration START = Duration.ofMinutes(3);
     private static final String PREFIX = "rst";
     private static final int RETRIED_BATCHES = 50;
+
+    /** Batches sent over the three phases: 3,000, 3,000 and 2,500. */
+    private static final int BATCHES = 8_500;
+
     private static final String RAW = "streaming_events";
     private static final List<String> TYPED = List.of("stream_trace_events", "ai_stream_status");
 
@@ -86,7 +90,7 @@ class RestartIT {
         up.awaitLine("flink-job .*resumed from checkpoints/", START);
         up.awaitLine("\\[ ok \\] ready", START);
         // Phase 3: 250,000 more, all the way.
-        load.send(6_000, 8_500);
+        load.send(6_000, BATCHES);
         long acked = load.ackedEvents();
         assertTrue(acked >= 500_000, "acknowledged " + acked);
 
@@ -134,7 +138,7 @@ class RestartIT {
     private static Missing missing(Set<String> raw, Set<String> typed, IngestLoad load) {
         long missingRaw = 0;
         long missingTyped = 0;
-        for (long n = 0; n < 8_500L * IngestLoad.BATCH; n++) {
+        for (long n = 0; n < (long) BATCHES * IngestLoad.BATCH; n++) {
             if (load.isAcked(n)) {
                 missingRaw += raw.contains(load.id(n)) ? 0 : 1;
                 missingTyped += typed.contains(load.id(n)) ? 0 : 1;

@@ -96,26 +96,38 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
     }
 
     private void scheduleTimer() {
-        if (timerPending) {
-            return;
+        if (!timerPending) {
+            registerTimer(time.getCurrentProcessingTime() + config.batchMaxDelayMs());
         }
-        timerPending = true;
-        time.registerTimer(
-                time.getCurrentProcessingTime() + config.batchMaxDelayMs(), this::onTimer);
     }
 
+    private void registerTimer(long dueMs) {
+        timerPending = true;
+        time.registerTimer(dueMs, this::onTimer);
+    }
+
+    /**
+     * Sends the batches that are due and sets the next timer for the oldest batch still waiting, so
+     * that no row waits longer than the delay bound (a timer one delay after this one would let a
+     * batch begun just after it wait almost twice as long).
+     */
     private void onTimer(long nowMs) throws IOException, InterruptedException {
         timerPending = false;
-        boolean waiting = false;
         for (Map.Entry<String, TableBatch> e : batches.entrySet()) {
             TableBatch batch = e.getValue();
             if (!batch.isEmpty() && nowMs - batch.firstRowAtMs() >= config.batchMaxDelayMs()) {
                 send(e.getKey(), batch);
             }
-            waiting |= !batch.isEmpty();
         }
-        if (waiting) {
-            scheduleTimer();
+        // After all sends: a send that dead-letters rows starts the dead-letter batch.
+        long oldestMs = Long.MAX_VALUE;
+        for (TableBatch batch : batches.values()) {
+            if (!batch.isEmpty()) {
+                oldestMs = Math.min(oldestMs, batch.firstRowAtMs());
+            }
+        }
+        if (oldestMs != Long.MAX_VALUE) {
+            registerTimer(Math.max(oldestMs + config.batchMaxDelayMs(), nowMs + 1));
         }
     }
 

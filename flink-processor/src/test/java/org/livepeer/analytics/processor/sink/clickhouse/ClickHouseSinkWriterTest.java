@@ -174,6 +174,18 @@ class ClickHouseSinkWriterTest {
     }
 
     @Test
+    void aBatchBegunAfterTheTimerWasSetIsSentOneDelayAfterItsFirstRow() throws Exception {
+        ClickHouseSinkWriter writer = writer(1000, 1 << 20);
+        writer.write(new SinkRow("a", "1"), null);
+        time.advance(10);
+        writer.write(new SinkRow("b", "2"), null);
+        time.advance(DELAY_MS - 10);
+        assertEquals(List.of("a:1\n"), inserter.batches);
+        time.advance(10);
+        assertEquals(List.of("a:1\n", "b:2\n"), inserter.batches);
+    }
+
+    @Test
     void aFailedInsertFailsTheFlushAndKeepsTheRows() throws Exception {
         ClickHouseSinkWriter writer = writer(1000, 1 << 20);
         writer.write(new SinkRow("a", "1"), null);

@@ -1,12 +1,14 @@
 package org.livepeer.analytics.processor.sink.clickhouse;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One row on its way to ClickHouse: the bare table name, the row as a JSONEachRow line, and the
- * Kafka record it came from (so a row ClickHouse rejects can be dead-lettered with its origin). A
- * Flink POJO, so rows travel between operators without Kryo.
+ * Kafka record it came from (so a row ClickHouse rejects can be dead-lettered with its origin).
+ * Rows travel between operators with {@link SinkRowSerializer}.
  */
+@TypeInfo(SinkRowTypeInfo.Factory.class)
 public final class SinkRow {
 
     public String table = "";

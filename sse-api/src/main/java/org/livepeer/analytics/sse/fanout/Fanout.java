@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +13,10 @@ import org.livepeer.analytics.sse.source.TopicTail;
 
 /**
  * The fan-out of one topic over every event loop: the topic's single {@link TopicTail} hands each
- * batch here, on its own thread; each record is parsed and encoded once, and the frames (shared,
- * never copied) go to the {@link Hub} of every event loop, each of which writes to its own clients
- * in parallel with the others. The batch counts as dispatched once every hub has run it. The meters
- * are the stream's, summed over all hubs.
+ * batch here, on its own thread; each record is parsed and encoded at most once ({@link
+ * TailBatch}), and the frames (shared, never copied) go to the {@link Hub} of every event loop,
+ * each of which writes to its own clients in parallel with the others. The batch counts as
+ * dispatched once every hub has run it. The meters are the stream's, summed over all hubs.
  */
 public final class Fanout implements TopicTail.Sink {
 
@@ -75,17 +73,17 @@ public final class Fanout implements TopicTail.Sink {
     }
 
     @Override
-    public void deliver(List<TailRecord> batch, long[] lastOffsets, Runnable done) {
-        List<Routed> routed = new ArrayList<>(batch.size());
-        for (TailRecord r : batch) {
-            routed.add(router.apply(r));
-        }
-        records.increment(batch.size());
-        Buffer all = concat(routed);
+    public void deliver(List<TailRecord> tail, long[] lastOffsets, Runnable done) {
+        records.increment(tail.size());
         List<Hub> targets = List.copyOf(hubs);
         if (targets.isEmpty()) {
             done.run();
             return;
+        }
+        TailBatch batch = new TailBatch(tail, router);
+        if (clients.get() > 0) {
+            // Routed here, on the tail's thread, so the event loops only write.
+            batch.routed();
         }
         AtomicInteger remaining = new AtomicInteger(targets.size());
         for (Hub hub : targets) {
@@ -93,7 +91,7 @@ public final class Fanout implements TopicTail.Sink {
                     .runOnContext(
                             v -> {
                                 try {
-                                    hub.dispatch(routed, all, lastOffsets);
+                                    hub.dispatch(batch, lastOffsets);
                                 } finally {
                                     if (remaining.decrementAndGet() == 0) {
                                         done.run();
@@ -101,22 +99,6 @@ public final class Fanout implements TopicTail.Sink {
                                 }
                             });
         }
-    }
-
-    /** Every frame of the batch as one buffer, for the clients that want them all; one write. */
-    private static Buffer concat(List<Routed> routed) {
-        if (routed.size() == 1) {
-            return routed.get(0).frame();
-        }
-        int size = 0;
-        for (Routed m : routed) {
-            size += m.frame().length();
-        }
-        Buffer all = Buffer.buffer(size);
-        for (Routed m : routed) {
-            all.appendBuffer(m.frame());
-        }
-        return all;
     }
 
     void joined() {

@@ -80,16 +80,17 @@ public final class Hub {
     }
 
     /**
-     * @param batch the routed records, in order
-     * @param all every frame of {@code batch} in one buffer
+     * @param tail the batch, routed only if a subscriber is here to read it
      * @param offsets the position after the batch
      */
-    void dispatch(List<Routed> batch, Buffer all, long[] offsets) {
+    void dispatch(TailBatch tail, long[] offsets) {
         lastOffsets = offsets;
-        int n = batch.size();
-        if (n == 0) {
+        int n = tail.size();
+        if (n == 0 || subscribers.isEmpty()) {
             return;
         }
+        List<Routed> batch = tail.routed();
+        Buffer all = tail.all();
         if (wanted.length < n) {
             wanted = new boolean[Math.max(n, wanted.length * 2)];
         }

@@ -20,13 +20,14 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
  * acknowledged and not yet seen, in the raw archive and in {@code stream_trace_events}. A probe's
  * latency is from its 202 to the end of the first poll that returned it, so it is an upper bound,
  * by at most one poll interval plus the query's own time. Each poll asks for the oldest pending
- * probes only, and the next waits at least ten times as long as the last took.
+ * probes only, and polls start {@code pollMs} apart or, when a poll is slow, three times its
+ * duration apart.
  */
 final class Probes {
 
     private static final String STREAM = "bench-probe";
     private static final int MAX_PENDING_PER_POLL = 200;
-    private static final long QUERY_SHARE_INVERSE = 10;
+    private static final long QUERY_SHARE_INVERSE = 3;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -123,8 +124,10 @@ final class Probes {
                 // a failed poll is retried at the next interval
             }
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            // The poller must not load the server it measures: at most a tenth of its time.
-            TimeUnit.MILLISECONDS.sleep(Math.max(pollMs, QUERY_SHARE_INVERSE * tookMs));
+            // The poller must not load the server it measures, at most a third of its time, nor
+            // wait so long between polls that the wait, not the pipeline, sets the latency: ten
+            // times the query's time gave gaps of 2 s under load.
+            TimeUnit.MILLISECONDS.sleep(Math.max(pollMs, QUERY_SHARE_INVERSE * tookMs) - tookMs);
         }
     }
 

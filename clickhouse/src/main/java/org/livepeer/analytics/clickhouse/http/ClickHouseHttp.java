@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -22,8 +23,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A small client for ClickHouse's HTTP interface over the JDK {@link HttpClient}. It speaks only
  * what ClickHouse 18.16 and current releases both accept: SQL in the POST body, {@code INSERT ...
- * FORMAT} in the URL with a gzip-compressed body, credentials in the {@code X-ClickHouse-User} /
- * {@code X-ClickHouse-Key} headers (never in the URL). Thread-safe; one instance per user.
+ * FORMAT} in the URL with the body gzip-compressed unless the server is on this machine ({@link
+ * ClickHouseHttpOptions.InsertCompression}), credentials in the {@code X-ClickHouse-User} / {@code
+ * X-ClickHouse-Key} headers (never in the URL). Thread-safe; one instance per user.
  *
  * <p>Every failure is a {@link ClickHouseException} with the server's error code and a {@link
  * FailureKind}.
@@ -38,6 +40,7 @@ public final class ClickHouseHttp {
     private final URI baseUrl;
     private final ClickHouseCredentials credentials;
     private final ClickHouseHttpOptions options;
+    private final boolean gzipInserts;
     private final HttpClient client;
 
     public ClickHouseHttp(URI baseUrl, String user, String password) {
@@ -53,6 +56,7 @@ public final class ClickHouseHttp {
         this.baseUrl = withTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.options = Objects.requireNonNull(options, "options");
+        this.gzipInserts = gzipsInserts(this.baseUrl, options.insertCompression());
         // ClickHouse speaks HTTP/1.1 only; an h2c upgrade attempt would just cost a round trip.
         this.client =
                 HttpClient.newBuilder()
@@ -86,7 +90,8 @@ public final class ClickHouseHttp {
     }
 
     /**
-     * Sends {@code body} as {@code INSERT INTO table FORMAT format}, gzip-compressed.
+     * Sends {@code body} as {@code INSERT INTO table FORMAT format}, gzip-compressed unless the
+     * options or a loopback server say otherwise.
      *
      * @param table {@code name} or {@code database.name}
      * @param format a ClickHouse input format such as {@code JSONEachRow} or {@code RowBinary}
@@ -104,12 +109,14 @@ public final class ClickHouseHttp {
             throw new IllegalArgumentException("Not a format name: '" + format + "'");
         }
         String sql = "INSERT INTO " + table + " FORMAT " + format;
-        HttpRequest request =
-                request(url(settings, sql))
-                        .header("Content-Encoding", "gzip")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body)))
-                        .build();
-        send(request, sql);
+        HttpRequest.Builder request = request(url(settings, sql));
+        if (gzipInserts) {
+            request.header("Content-Encoding", "gzip")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body)));
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        send(request.build(), sql);
     }
 
     /** The server's version, from {@code SELECT version()}. */
@@ -213,6 +220,27 @@ public final class ClickHouseHttp {
         }
         Matcher m = ERROR_CODE.matcher(response.body());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** Whether inserts to {@code server} are compressed under {@code compression}. */
+    static boolean gzipsInserts(URI server, ClickHouseHttpOptions.InsertCompression compression) {
+        return switch (compression) {
+            case GZIP -> true;
+            case NONE -> false;
+            case AUTO -> !isLoopback(server.getHost());
+        };
+    }
+
+    /** By the URL's text alone: resolving a name here could block. */
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost")
+                || h.startsWith("127.")
+                || h.equals("[::1]")
+                || h.equals("::1");
     }
 
     static byte[] gzip(byte[] body) {

@@ -3,6 +3,7 @@ package org.livepeer.analytics.clickhouse.http;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions.InsertCompression;
 
 /** Checks what goes over the wire, against a hand-written fake ClickHouse (JDK HttpServer). */
 class ClickHouseHttpTest {
@@ -87,6 +89,13 @@ class ClickHouseHttpTest {
                 "s3cret/&=");
     }
 
+    private ClickHouseHttp gzipClient() {
+        return new ClickHouseHttp(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new ClickHouseCredentials("writer", "s3cret/&="),
+                ClickHouseHttpOptions.defaults().withInsertCompression(InsertCompression.GZIP));
+    }
+
     @Test
     void queryPostsTheSqlWithCredentialsInHeadersOnly() {
         answer = "42\n";
@@ -102,7 +111,8 @@ class ClickHouseHttpTest {
     @Test
     void insertPutsTheStatementInTheUrlAndGzipsTheBody() throws IOException {
         byte[] rows = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
-        client().insert("livepeer_analytics.t", "JSONEachRow", rows, Map.of("insert_quorum", "0"));
+        gzipClient()
+                .insert("livepeer_analytics.t", "JSONEachRow", rows, Map.of("insert_quorum", "0"));
         Recorded r = requests.get(0);
         assertEquals(
                 "insert_quorum=0&query=INSERT INTO livepeer_analytics.t FORMAT JSONEachRow",
@@ -110,6 +120,31 @@ class ClickHouseHttpTest {
         assertFalse(r.query().contains("s3cret"));
         assertEquals("gzip", r.header("Content-Encoding"));
         assertArrayEquals(rows, gunzip(r.body()));
+    }
+
+    @Test
+    void insertsToALoopbackServerGoUncompressedByDefault() {
+        byte[] rows = "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8);
+        client().insert("t", "JSONEachRow", rows);
+        Recorded r = requests.get(0);
+        assertNull(r.header("Content-Encoding"));
+        assertArrayEquals(rows, r.body());
+    }
+
+    @Test
+    void insertsAreCompressedByDefaultForAnyServerNotOnThisMachine() {
+        for (String url :
+                List.of("http://localhost:8123", "http://127.0.0.2:8123", "http://[::1]:8123")) {
+            assertFalse(ClickHouseHttp.gzipsInserts(URI.create(url), InsertCompression.AUTO), url);
+        }
+        for (String url :
+                List.of(
+                        "http://clickhouse:8123",
+                        "https://ch.example.com",
+                        "http://10.0.0.7:8123")) {
+            assertTrue(ClickHouseHttp.gzipsInserts(URI.create(url), InsertCompression.AUTO), url);
+            assertFalse(ClickHouseHttp.gzipsInserts(URI.create(url), InsertCompression.NONE), url);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.livepeer.analytics.sse.source.TailRecord;
 /**
  * One batch of a topic's records on its way to the hubs, routed (parsed for the filters and framed)
  * at most once, when first asked for. With no client connected nobody asks: the raw-event tail
- * reads every event, and parsing each one for no reader cost as much CPU per event as the whole
+ * reads every event, and parsing each one for no reader cost about half as much CPU as the whole
  * Kafka broker (docs/benchmarks.md, "Where the processor's time goes"). Hubs on several event loops
  * may ask at once, hence the lock.
  */

@@ -83,17 +83,19 @@ class ClickHouseHttpTest {
     }
 
     private ClickHouseHttp client() {
-        return new ClickHouseHttp(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                "writer",
-                "s3cret/&=");
+        return client(ClickHouseHttpOptions.defaults());
     }
 
     private ClickHouseHttp gzipClient() {
+        return client(
+                ClickHouseHttpOptions.defaults().withInsertCompression(InsertCompression.GZIP));
+    }
+
+    private ClickHouseHttp client(ClickHouseHttpOptions options) {
         return new ClickHouseHttp(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 new ClickHouseCredentials("writer", "s3cret/&="),
-                ClickHouseHttpOptions.defaults().withInsertCompression(InsertCompression.GZIP));
+                options);
     }
 
     @Test

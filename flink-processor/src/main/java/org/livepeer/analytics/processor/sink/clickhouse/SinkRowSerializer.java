@@ -12,7 +12,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Carries a {@link SinkRow} between tasks with its JSON as UTF-8 bytes in one block. Flink's own
  * string encoding writes a row of 1–40 KB character by character: it took a quarter of the
  * route-parse-dedup thread at 5,000 events/s (docs/benchmarks.md, "Where the processor's time
- * goes"), and its decoding a third of the sink thread.
+ * goes"), and its decoding almost half of the sink thread.
  */
 public final class SinkRowSerializer extends TypeSerializerSingleton<SinkRow> {
 

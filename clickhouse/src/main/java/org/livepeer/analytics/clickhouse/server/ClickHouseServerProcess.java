@@ -2,6 +2,7 @@ package org.livepeer.analytics.clickhouse.server;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +220,34 @@ public final class ClickHouseServerProcess implements AutoCloseable {
     /** A client for this server as {@code user}. */
     public ClickHouseHttp client(ClickHouseCredentials user) {
         return new ClickHouseHttp(httpUri(), user);
+    }
+
+    /**
+     * Runs {@code drop} (a DROP, TRUNCATE or DROP PARTITION by the admin) with the server's drop
+     * limit lifted for one table: the server refuses to drop any table holding data unless its flag
+     * file exists (docs/decisions/0008), and deletes the file when it uses it. A file the statement
+     * did not use is deleted too, so it cannot let a later drop by another user through. Not for
+     * concurrent use with other drops on the same server.
+     */
+    public void allowingDrop(Runnable drop) {
+        Path flag = layout.forceDropFlag();
+        try {
+            Files.createDirectories(flag.getParent());
+            Files.writeString(flag, "");
+            drop.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + flag, e);
+        } finally {
+            deleteQuietly(flag);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}; the next drop of a table with data goes through", file, e);
+        }
     }
 
     /** Folder of the server's own logs and its stdout/stderr. */

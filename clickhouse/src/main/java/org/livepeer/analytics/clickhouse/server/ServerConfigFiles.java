@@ -12,10 +12,14 @@ import java.util.HexFormat;
  * Writes the {@code config.xml} and {@code users.xml} a {@link ClickHouseServerProcess} runs with.
  * The root element is {@code <yandex>}, which every release from 18.16 to today accepts.
  *
- * <p>ClickHouse 18.16 has no GRANT. The writer's "no DDL" is the profile setting {@code
- * allow_ddl=0}: it stops accidental DDL, but 18.16 also has no settings constraints (19.14+), so a
- * writer that sends {@code allow_ddl=1} as a URL parameter can override it. Reader and writer are
- * confined to {@code livepeer_analytics} (and {@code system}) with {@code allow_databases}.
+ * <p>ClickHouse 18.16 has no GRANT and no settings constraints (19.14+; a {@code <constraints>}
+ * element makes every query of that profile fail with "Unknown setting"), and {@code readonly}
+ * forbids INSERT too. So the writer's "no DDL" is the profile setting {@code allow_ddl=0}, which a
+ * writer can override with {@code ?allow_ddl=1} in the URL; what 18.16 does enforce is that no user
+ * drops or truncates a table holding data ({@code max_table_size_to_drop}, see {@link
+ * ClickHouseServerProcess#allowingDrop}). Reader and writer are confined to {@code
+ * livepeer_analytics} (and {@code system}) with {@code allow_databases}. docs/decisions/0008 says
+ * what is left open.
  */
 final class ServerConfigFiles {
     private ServerConfigFiles() {}
@@ -36,6 +40,11 @@ final class ServerConfigFiles {
 
         Path dataDir() {
             return root.resolve("data");
+        }
+
+        /** While it exists, the server lets the next drop through ({@code <path>/flags/}). */
+        Path forceDropFlag() {
+            return dataDir().resolve("flags").resolve("force_drop_table");
         }
 
         Path tmpDir() {
@@ -111,6 +120,11 @@ final class ServerConfigFiles {
                 + "  <max_concurrent_queries>100</max_concurrent_queries>\n"
                 + "  <uncompressed_cache_size>268435456</uncompressed_cache_size>\n"
                 + "  <mark_cache_size>268435456</mark_cache_size>\n"
+                // 18.16 cannot stop the writer from sending allow_ddl=1 (docs/decisions/0008);
+                // this server-wide limit is what it can enforce: no user may DROP, TRUNCATE or
+                // DROP PARTITION a MergeTree table holding data unless the flag file exists.
+                + "  <max_table_size_to_drop>1</max_table_size_to_drop>\n"
+                + "  <max_partition_size_to_drop>1</max_partition_size_to_drop>\n"
                 + "  <path>"
                 + xml(layout.dataDir())
                 + "/</path>\n"

@@ -53,6 +53,16 @@ class ClickHouseServerSettingsTest {
     }
 
     @Test
+    void configLimitsDropsToEmptyTablesWithTheFlagUnderTheServersPath() {
+        ServerConfigFiles.Layout layout = new ServerConfigFiles.Layout(settings.dataDir());
+        String config = ServerConfigFiles.config(layout, 18123, 19000);
+        assertTrue(config.contains("<max_table_size_to_drop>1</max_table_size_to_drop>"));
+        assertTrue(config.contains("<max_partition_size_to_drop>1</max_partition_size_to_drop>"));
+        // The server looks for the flag in <path>/flags/.
+        assertEquals(Path.of("/tmp/ch-test/data/flags/force_drop_table"), layout.forceDropFlag());
+    }
+
+    @Test
     void randomPasswordsDiffer() {
         assertNotEquals(
                 ClickHouseServerSettings.randomPassword(),

@@ -59,6 +59,7 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     /** Starts everything and returns once the gateway's /ready answers 200. */
     void start() throws Exception {
+        AnalyticsHome.prepare(config.home());
         Credentials credentials = Credentials.loadOrCreate(config.home());
         kafka = status.step("kafka", this::startKafka, EmbeddedKafkaBroker::bootstrapServers);
         clickhouse =

@@ -75,6 +75,18 @@ class StartAndStopIT {
                 "listening beyond loopback");
     }
 
+    @Test
+    @Order(2)
+    void theHomeAndTheSecretsInItAreTheOwnersOnly() {
+        assertEquals("rwx------", permissions(home), "ANALYTICS_HOME");
+        for (String dir : List.of("kafka", "clickhouse", "flink")) {
+            assertEquals("rwx------", permissions(home.resolve(dir)), dir);
+        }
+        for (String file : List.of("credentials.env", "internal.env")) {
+            assertEquals("rw-------", permissions(home.resolve(file)), file);
+        }
+    }
+
     private static String permissions(Path p) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));

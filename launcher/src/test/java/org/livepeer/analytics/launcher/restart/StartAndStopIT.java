@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StartAndStopIT {
 
     private static final Duration START = Duration.ofMinutes(2);
+    private static final DateTimeFormatter CLICKHOUSE_LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss.SSSSSS");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path tmp;
@@ -85,6 +94,45 @@ class StartAndStopIT {
         for (String file : List.of("credentials.env", "internal.env")) {
             assertEquals("rw-------", permissions(home.resolve(file)), file);
         }
+    }
+
+    @Test
+    @Order(3)
+    void sigtermStopsGatewayThenJobThenSseThenClickHouseThenKafka() throws Exception {
+        up.terminate(Duration.ofMinutes(2));
+
+        List<String> stops = up.output().lines().filter(l -> l.startsWith("[stop]")).toList();
+        assertEquals(
+                List.of("ingest-gateway", "flink-job", "sse-api", "vert.x", "clickhouse", "kafka"),
+                stops.stream().map(l -> l.split("\\s+")[1]).toList(),
+                up.output());
+        // The savepoint (the sink's last flush) completed before ClickHouse was told to stop.
+        Matcher savepoint = Pattern.compile("stopped with savepoint (\\S+)").matcher(stops.get(1));
+        assertTrue(savepoint.find(), stops.get(1));
+        Instant completed =
+                Files.getLastModifiedTime(
+                                Path.of(URI.create(savepoint.group(1))).resolve("_metadata"))
+                        .toInstant();
+        Instant clickHouseTerminated = clickHouseTerminationSignal();
+        assertTrue(
+                completed.isBefore(clickHouseTerminated),
+                "savepoint at "
+                        + completed
+                        + ", clickhouse-server's SIGTERM at "
+                        + clickHouseTerminated);
+    }
+
+    /** When clickhouse-server logged its SIGTERM (its log's local time, this machine's zone). */
+    private static Instant clickHouseTerminationSignal() throws IOException {
+        Path log = home.resolve("clickhouse/log/clickhouse-server.log");
+        String line =
+                Files.readAllLines(log).stream()
+                        .filter(l -> l.contains("Received termination signal"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no termination signal in " + log));
+        return LocalDateTime.parse(line.substring(0, 26), CLICKHOUSE_LOG_TIME)
+                .atZone(ZoneId.systemDefault())
+                .toInstant();
     }
 
     private static String permissions(Path p) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,9 +45,9 @@ public record Credentials(
         return c;
     }
 
-    /** Writes both files; {@code clickHouseUrl} is what users query. */
+    /** Writes both files (0600 from the start); {@code clickHouseUrl} is what users query. */
     public void save(Path home, String clickHouseUrl) {
-        write(
+        AnalyticsHome.writeOwnerOnly(
                 home.resolve(USER_FILE),
                 List.of(
                         "# livepeer-analytics embedded default: what clients need",
@@ -57,7 +56,7 @@ public record Credentials(
                         "CLICKHOUSE_URL=" + clickHouseUrl,
                         "CLICKHOUSE_USER=reader",
                         "CLICKHOUSE_PASSWORD=" + clickHouseReaderPassword));
-        write(
+        AnalyticsHome.writeOwnerOnly(
                 home.resolve(INTERNAL_FILE),
                 List.of(
                         "# livepeer-analytics embedded default: service accounts, keep private",
@@ -92,15 +91,5 @@ public record Credentials(
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return values;
-    }
-
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every component of the pipeline in this process (README, docs/configuration.md): Kafka
  * in-process, ClickHouse as a child process, migrations, the Flink job on a MiniCluster, the
- * gateway and the SSE API on one Vert.x instance. {@link #close()} stops them in reverse order.
+ * gateway and the SSE API on one Vert.x instance. {@link #close()} stops them in one order.
  */
 final class EmbeddedPipeline implements AutoCloseable {
 
@@ -50,6 +52,7 @@ final class EmbeddedPipeline implements AutoCloseable {
     private Vertx vertx;
     private GatewayVerticle gateway;
     private SseVerticle sse;
+    private final Map<Deployable, String> deployments = new ConcurrentHashMap<>();
 
     EmbeddedPipeline(LauncherConfig config, Map<String, String> env, StatusLine status) {
         this.config = config;
@@ -59,6 +62,7 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     /** Starts everything and returns once the gateway's /ready answers 200. */
     void start() throws Exception {
+        AnalyticsHome.prepare(config.home());
         Credentials credentials = Credentials.loadOrCreate(config.home());
         kafka = status.step("kafka", this::startKafka, EmbeddedKafkaBroker::bootstrapServers);
         clickhouse =
@@ -154,7 +158,7 @@ final class EmbeddedPipeline implements AutoCloseable {
     }
 
     private <V extends Deployable> V deploy(V verticle) {
-        vertx.deployVerticle(verticle).await();
+        deployments.put(verticle, vertx.deployVerticle(verticle).await());
         return verticle;
     }
 
@@ -195,42 +199,75 @@ final class EmbeddedPipeline implements AutoCloseable {
         return "http://" + config.host() + ":" + port;
     }
 
-    /** Stops everything in reverse order of start; only the first call does anything. */
+    /**
+     * Stops everything, one component after the other, each announced by a {@code [stop]} line: the
+     * gateway first (it stops accepting and answers the requests in flight), then the Flink job
+     * with a savepoint while ClickHouse and Kafka still run (the sink flushes into one, the offsets
+     * come from the other), then the SSE API (its viewers see the job's metrics until the job
+     * stops), ClickHouse and Kafka. Only the first call does anything.
+     */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        if (vertx != null) {
-            run("vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS));
+        if (gateway != null) {
+            stop(
+                    "ingest-gateway",
+                    () -> undeploy(gateway, "stopped accepting, requests in flight drained"));
         }
         if (job != null) {
-            run(
-                    "flink-job",
-                    () ->
-                            status.say(
-                                    job.stop(STOP_TIMEOUT)
-                                            .map(
-                                                    path ->
-                                                            "flink-job: stopped with savepoint "
-                                                                    + path)
-                                            .orElse(
-                                                    "flink-job: cancelled; the next start resumes"
-                                                            + " from the latest checkpoint")));
+            stop("flink-job", this::stopJob);
+        }
+        if (sse != null) {
+            stop("sse-api", () -> undeploy(sse, "streams closed"));
+        }
+        if (vertx != null) {
+            stop("vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS), "closed");
         }
         if (clickhouse != null) {
-            run("clickhouse", clickhouse::close);
+            stop("clickhouse", clickhouse::close, "server exited");
         }
         if (kafka != null) {
-            run("kafka", kafka::close);
+            stop("kafka", kafka::close, "broker shut down");
         }
     }
 
-    private static void run(String component, Step step) {
+    private String undeploy(Deployable verticle, String detail) throws Exception {
+        String id = deployments.get(verticle);
+        if (id != null) {
+            vertx.undeploy(id).await(30, TimeUnit.SECONDS);
+        }
+        return detail;
+    }
+
+    private String stopJob() {
+        return job.stop(STOP_TIMEOUT)
+                .map(path -> "stopped with savepoint " + path)
+                .orElse("cancelled; the next start resumes from the latest checkpoint");
+    }
+
+    private void stop(String component, Step step, String detail) {
+        stop(
+                component,
+                () -> {
+                    step.run();
+                    return detail;
+                });
+    }
+
+    /** Runs one stop step and prints "[stop] component detail (1.2 s)" or why it failed. */
+    private void stop(String component, Callable<String> step) {
+        long started = System.nanoTime();
         try {
-            step.run();
+            String detail = step.call();
+            status.say(
+                    String.format(
+                            "[stop] %-14s %s (%.1f s)",
+                            component, detail, (System.nanoTime() - started) / 1e9));
         } catch (Exception e) {
-            LOG.warn("{} did not stop cleanly: {}", component, e.toString());
+            status.say(String.format("[stop] %-14s did not stop cleanly: %s", component, e));
+            LOG.warn("{} did not stop cleanly", component, e);
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedFlinkJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlinkJob.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final JobClient client;
     private final FlinkStateDirs dirs;
@@ -50,9 +53,7 @@ public final class EmbeddedFlinkJob {
             throws Exception {
         Optional<Path> resumeFrom = dirs.latestSnapshot();
         Configuration flink = new Configuration(cluster);
-        // The web UI is not needed; the REST endpoint still exists, on a random loopback port.
-        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        flink.set(RestOptions.BIND_PORT, "0");
+        bindToLoopback(flink);
         flink.set(RocksDBOptions.LOCAL_DIRECTORIES, dirs.rocksDbLocal().toString());
         // Whatever a killed run left there is stale: the state comes back from the snapshot.
         deleteTree(dirs.rocksDbLocal());
@@ -67,6 +68,21 @@ public final class EmbeddedFlinkJob {
                         StreamExecutionEnvironment.createLocalEnvironment(flink), config);
         awaitRunning(client, timeout);
         return new EmbeddedFlinkJob(client, dirs, resumeFrom);
+    }
+
+    /**
+     * Every listener of the MiniCluster on 127.0.0.1, none of them with authentication: the REST
+     * endpoint (which can cancel the job or trigger savepoints; nothing of ours uses it, the
+     * launcher stops the job through its {@link JobClient}) and the blob server, which binds to
+     * {@code jobmanager.bind-host}, 0.0.0.0 unless set. The task manager's data port binds to its
+     * {@code taskmanager.bind-host} (a single task manager opens none). The ports are random.
+     */
+    private static void bindToLoopback(Configuration flink) {
+        flink.set(RestOptions.ADDRESS, LOOPBACK);
+        flink.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        flink.set(RestOptions.BIND_PORT, "0");
+        flink.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        flink.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
     }
 
     /** The checkpoint and savepoint URIs for the processor's configuration. */

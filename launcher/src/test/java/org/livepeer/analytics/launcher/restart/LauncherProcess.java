@@ -101,6 +101,11 @@ final class LauncherProcess {
         return lines.stream().collect(Collectors.joining("\n"));
     }
 
+    /** The launcher's JVM (setsid runs it in place, under the same pid). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -114,6 +114,16 @@ class SseTailIT {
             assertEquals(List.of("0-0", "0-0_1-0", "0-0_1-1"), ids);
             assertTrue(c.frames("gap").isEmpty(), c.frames().toString());
         }
+        // A client that left before the partition was added resumes with a token without it.
+        try (SseTestClient c = SseTestClient.open(url("/v1/live/metrics"), "0-0")) {
+            await().atMost(WAIT).until(() -> c.frames("metrics").size() == 2);
+            assertEquals(
+                    List.of("p1-a", "p1-b"),
+                    c.frames("metrics").stream()
+                            .map(f -> new JsonObject(f.data()).getString("key"))
+                            .toList());
+            assertTrue(c.frames("gap").isEmpty(), c.frames().toString());
+        }
     }
 
     @Test

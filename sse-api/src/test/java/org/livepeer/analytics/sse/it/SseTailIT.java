@@ -8,6 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +156,9 @@ class SseTailIT {
 
             await().atMost(WAIT).until(() -> lastN(c) == 29);
             assertGapThenTheRest(c.frames(), 20, 29);
+            assertTrue(
+                    get("/metrics").contains("sse_tail_gaps_total{stream=\"events\"} 1.0"),
+                    "one gap counted");
         }
     }
 
@@ -250,6 +257,14 @@ class SseTailIT {
     /** The offset of a frame of a one-partition topic, from its id {@code 0-<offset>}. */
     private static long offset(SseTestClient.Frame f) {
         return Long.parseLong(f.id().substring(2));
+    }
+
+    private static String get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String url(String path) {

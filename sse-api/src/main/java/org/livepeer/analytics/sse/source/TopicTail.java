@@ -168,9 +168,10 @@ public final class TopicTail implements AutoCloseable {
         for (int p = 0; p < known; p++) {
             c.seek(partitions.get(p), lastOffsets[p] + 1);
         }
+        // Never with an empty list: that would seek every assigned partition.
         if (known == 0) {
             c.seekToEnd(added);
-        } else {
+        } else if (!added.isEmpty()) {
             c.seekToBeginning(added);
         }
         long[] next = Arrays.copyOf(lastOffsets, count);

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,11 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.sse.source.Replay;
+import org.livepeer.analytics.sse.source.TailRecord;
+import org.livepeer.analytics.sse.source.TopicTail;
 import org.livepeer.analytics.testkit.WithKafka;
 
 /**
- * The topic tail against a real broker when the topic changes under it: partitions added while
- * clients are connected, and records deleted before the tail read them.
+ * The topic tail against a real broker when the topic changes under it (partitions added while
+ * clients are connected, records deleted before the tail read them) or its consumer fails.
  */
 @WithKafka
 class SseTailIT {
@@ -159,6 +164,49 @@ class SseTailIT {
             assertTrue(
                     get("/metrics").contains("sse_tail_gaps_total{stream=\"events\"} 1.0"),
                     "one gap counted");
+        }
+    }
+
+    @Test
+    void aTailThatReCreatesItsConsumerResumesAfterTheLastRecordItHandedOut(
+            EmbeddedKafkaBroker broker) throws Exception {
+        String topic = "tail-restart";
+        broker.createTopic(topic, 1, Map.of());
+        FailingOnceSink sink = new FailingOnceSink();
+        try (TopicTail tail = new TopicTail(broker.bootstrapServers(), topic, 500, sink)) {
+            tail.start();
+            await().atMost(WAIT).until(tail::ready);
+            send(topic, 0, "r0");
+            await().atMost(WAIT).until(sink.failed::get);
+            // Produced while the tail waits to re-create its consumer.
+            for (int i = 1; i <= 5; i++) {
+                send(topic, 0, "r" + i);
+            }
+            await().atMost(WAIT).until(() -> sink.offsets.size() == 6);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sink.offsets);
+        }
+    }
+
+    /** Collects the offsets; its first delivery throws, as a failing consumer would. */
+    private static final class FailingOnceSink implements TopicTail.Sink {
+        final List<Long> offsets = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failed = new AtomicBoolean();
+
+        @Override
+        public void position(long[] lastOffsets) {}
+
+        @Override
+        public void deliver(List<TailRecord> batch, long[] lastOffsets, Runnable done) {
+            batch.forEach(r -> offsets.add(r.offset()));
+            done.run();
+            if (failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure of the tail's consumer");
+            }
+        }
+
+        @Override
+        public void gap(Replay.Gap gap, long[] lastOffsets, Runnable done) {
+            done.run();
         }
     }
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * error) resumes after the last record handed out, partitions added to the topic are read from
  * their beginning, and where records it had not read yet are gone (deleted by retention) it
  * continues at the earliest one left and hands the sink a {@link Replay.Gap} saying what was
- * skipped (docs/live-metrics.md, "Gaps").
+ * skipped (docs/live-metrics.md, "Gaps in the live stream").
  */
 public final class TopicTail implements AutoCloseable {
 
@@ -64,7 +64,7 @@ public final class TopicTail implements AutoCloseable {
     public TopicTail(String bootstrapServers, String topic, long partitionRefreshMs, Sink sink) {
         this.topic = topic;
         this.partitionRefreshMs = partitionRefreshMs;
-        this.consumerConfig = new HashMap<>(consumerConfig(bootstrapServers));
+        this.consumerConfig = consumerConfig(bootstrapServers);
         // Out of range must be an error, not a silent jump to the end: it becomes a gap event.
         this.consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // partitionsFor() answers from the cached metadata, which is refreshed this often.

@@ -154,7 +154,8 @@ public final class TopicTail implements AutoCloseable {
      * ones from their beginning, or every one from the end on the first assignment.
      */
     private void assignFrom(KafkaConsumer<String, String> c, int count) {
-        int known = lastOffsets.length;
+        // Fewer than before only if the topic was re-created: the rest is then out of range.
+        int known = Math.min(lastOffsets.length, count);
         List<TopicPartition> partitions = new ArrayList<>();
         List<TopicPartition> added = new ArrayList<>();
         for (int p = 0; p < count; p++) {

@@ -92,7 +92,8 @@ public final class SseVerticle extends VerticleBase {
         Fanout fanout = new Fanout(stream, router, slots, registry);
         return new ShardVerticle.Topic(
                 fanout,
-                new TopicTail(config.kafkaBootstrapServers(), topic, fanout),
+                new TopicTail(
+                        config.kafkaBootstrapServers(), topic, config.partitionRefreshMs(), fanout),
                 new Replayer(config.kafkaBootstrapServers(), topic, config.replayMaxMessages()),
                 filters);
     }

@@ -123,6 +123,18 @@ class SseVerticleTest {
                 configError(Map.of("SSE_AUTH", "none", "SSE_EVENT_LOOPS", "-1")));
     }
 
+    @Test
+    void partitionRefreshHasADefaultAndBounds() {
+        assertEquals(10_000, SseConfig.fromEnv(Map.of("SSE_AUTH", "none")).partitionRefreshMs());
+        assertEquals(
+                500,
+                SseConfig.fromEnv(Map.of("SSE_AUTH", "none", "SSE_PARTITION_REFRESH_MS", "500"))
+                        .partitionRefreshMs());
+        assertEquals(
+                "SSE_PARTITION_REFRESH_MS must be an integer from 100 to 3600000, got '99'",
+                configError(Map.of("SSE_AUTH", "none", "SSE_PARTITION_REFRESH_MS", "99")));
+    }
+
     /** The message a configuration that {@link SseConfig#fromEnv} refuses is refused with. */
     private static String configError(Map<String, String> env) {
         return assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param tokenSha256Hex hex SHA-256 of the read token, empty when auth is off
  * @param corsOrigins allowed origins; empty means no CORS headers
  * @param eventLoops event loops the connections are spread over (at least 1)
+ * @param partitionRefreshMs how often the topic tails look for added partitions
  */
 public record SseConfig(
         String host,
@@ -31,7 +32,8 @@ public record SseConfig(
         long heartbeatMs,
         int replayMaxMessages,
         List<String> corsOrigins,
-        int eventLoops) {
+        int eventLoops,
+        long partitionRefreshMs) {
 
     public SseConfig {
         Objects.requireNonNull(host, "host");
@@ -71,7 +73,8 @@ public record SseConfig(
                 number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000),
                 (int) number(env, SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
                 origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)),
-                eventLoops((int) number(env, SseConfigKey.SSE_EVENT_LOOPS, 0, 256)));
+                eventLoops((int) number(env, SseConfigKey.SSE_EVENT_LOOPS, 0, 256)),
+                number(env, SseConfigKey.SSE_PARTITION_REFRESH_MS, 100, 3_600_000));
     }
 
     private static int eventLoops(int configured) {
@@ -93,7 +96,8 @@ public record SseConfig(
                 heartbeatMs,
                 replayMaxMessages,
                 corsOrigins,
-                eventLoops);
+                eventLoops,
+                partitionRefreshMs);
     }
 
     /** Hex SHA-256 of {@code token}, the form {@link #tokenSha256Hex()} is kept in. */
@@ -182,6 +186,8 @@ public record SseConfig(
                 + corsOrigins
                 + ", eventLoops="
                 + eventLoops
+                + ", partitionRefreshMs="
+                + partitionRefreshMs
                 + "]";
     }
 }

@@ -24,7 +24,11 @@ public enum SseConfigKey {
     SSE_EVENT_LOOPS(
             "0",
             "Event loops the SSE connections are spread over, each serving and writing to its own"
-                    + " clients; 0 means one per CPU core.");
+                    + " clients; 0 means one per CPU core."),
+    SSE_PARTITION_REFRESH_MS(
+            "10000",
+            "How often the topic tails check the partition count; partitions added to a topic are"
+                    + " read from their beginning within about this time.");
 
     private final String defaultValue;
     private final String description;

@@ -4,12 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
+import org.livepeer.analytics.sse.stream.SseFrames;
 
 /**
  * The fan-out of one topic over every event loop: the topic's single {@link TopicTail} hands each
@@ -27,6 +32,7 @@ public final class Fanout implements TopicTail.Sink {
     private final Counter records;
     private final Counter delivered;
     private final Counter overflows;
+    private final Counter gaps;
 
     /**
      * @param stream the label of this stream's meters ({@code metrics} or {@code events})
@@ -43,6 +49,7 @@ public final class Fanout implements TopicTail.Sink {
         this.overflows =
                 registry.counter(
                         "sse_clients_dropped_total", "stream", stream, "reason", "overflow");
+        this.gaps = registry.counter("sse_tail_gaps_total", "stream", stream);
         Gauge.builder("sse_clients", clients, AtomicInteger::get)
                 .tag("stream", stream)
                 .description("open SSE connections")
@@ -72,18 +79,45 @@ public final class Fanout implements TopicTail.Sink {
         }
     }
 
+    /**
+     * Every client of the stream gets the gap, whatever its filter: nobody knows what the skipped
+     * records held. Encoded once, queued behind the batches already on their way.
+     */
+    @Override
+    public void gap(Replay.Gap gap, long[] lastOffsets, Runnable done) {
+        gaps.increment();
+        long skipped = gap.resumedOffset() - gap.requestedOffset();
+        Buffer frame =
+                SseFrames.message(
+                        gap.token(),
+                        "gap",
+                        new JsonObject()
+                                .put("reason", gap.reason())
+                                .put("partition", gap.partition())
+                                .put("requested_offset", gap.requestedOffset())
+                                .put("resumed_offset", gap.resumedOffset())
+                                .put("skipped", skipped > 0 ? skipped : null)
+                                .encode());
+        onEveryHub(hub -> hub.gap(frame, lastOffsets), done);
+    }
+
     @Override
     public void deliver(List<TailRecord> tail, long[] lastOffsets, Runnable done) {
         records.increment(tail.size());
-        List<Hub> targets = List.copyOf(hubs);
-        if (targets.isEmpty()) {
-            done.run();
-            return;
-        }
         TailBatch batch = new TailBatch(tail, router);
         if (clients.get() > 0) {
             // Routed here, on the tail's thread, so the event loops only write.
             batch.routed();
+        }
+        onEveryHub(hub -> hub.dispatch(batch, lastOffsets), done);
+    }
+
+    /** Runs {@code task} on every hub's event loop, then {@code done} once all have run it. */
+    private void onEveryHub(Consumer<Hub> task, Runnable done) {
+        List<Hub> targets = List.copyOf(hubs);
+        if (targets.isEmpty()) {
+            done.run();
+            return;
         }
         AtomicInteger remaining = new AtomicInteger(targets.size());
         for (Hub hub : targets) {
@@ -91,7 +125,7 @@ public final class Fanout implements TopicTail.Sink {
                     .runOnContext(
                             v -> {
                                 try {
-                                    hub.dispatch(batch, lastOffsets);
+                                    task.accept(hub);
                                 } finally {
                                     if (remaining.decrementAndGet() == 0) {
                                         done.run();

@@ -112,6 +112,24 @@ public final class Hub {
             }
         }
         fanout.delivered(sent);
+        removeDropped();
+    }
+
+    /**
+     * Sends the {@code gap} frame to every subscriber; {@code offsets} is the position after it.
+     */
+    void gap(Buffer frame, long[] offsets) {
+        lastOffsets = offsets;
+        for (int i = 0, size = subscribers.size(); i < size; i++) {
+            Subscriber s = subscribers.get(i);
+            if (!s.closed() && !s.offer(frame, 1)) {
+                dropped.add(s);
+            }
+        }
+        removeDropped();
+    }
+
+    private void removeDropped() {
         if (!dropped.isEmpty()) {
             dropped.forEach(this::remove);
             dropped.clear();

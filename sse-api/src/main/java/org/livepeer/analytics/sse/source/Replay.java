@@ -17,7 +17,8 @@ public record Replay(List<TailRecord> records, List<Gap> gaps) {
      * A range that is gone or not served.
      *
      * @param reason {@code retention} (deleted by the broker), {@code too_far_behind} (more than
-     *     the replay limit), {@code replay_timeout} or {@code invalid_token}
+     *     the replay limit), {@code replay_timeout} or {@code invalid_token}; from the live tail
+     *     also {@code truncated} (the log now ends before {@code requestedOffset})
      * @param token where the stream continues after the gap
      */
     public record Gap(

@@ -31,10 +31,13 @@ public final class Replayer {
     }
 
     /**
-     * @param from last offset the client received, per partition
+     * @param token last offset the client received, per partition; a partition it does not name was
+     *     added to the topic after it, so the client has none of its records yet
      * @param until the live position (next offset) per partition; replay stops before it
      */
-    public Replay read(Map<Integer, Long> from, Map<Integer, Long> until) {
+    public Replay read(Map<Integer, Long> token, Map<Integer, Long> until) {
+        Map<Integer, Long> from = new HashMap<>(token);
+        until.keySet().forEach(p -> from.putIfAbsent(p, -1L));
         long[] position = new long[until.size()];
         until.forEach((p, next) -> position[p] = next - 1);
         List<Replay.Gap> gaps = new ArrayList<>();

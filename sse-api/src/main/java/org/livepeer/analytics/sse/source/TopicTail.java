@@ -2,15 +2,18 @@ package org.livepeer.analytics.sse.source;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -19,11 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one consumer of a topic per instance. It reads every partition from the end (no consumer
- * group: each instance fans out everything) on its own thread, stamps each record with its resume
- * token and hands each batch to its {@link Sink}, which fans it out to every event loop; it polls
- * again only once the sink reports the batch dispatched, so busy event loops slow the consumer
- * instead of growing a queue. Slow clients never slow it: they are dropped by the fan-out.
+ * The one consumer of a topic per instance. It reads every partition (no consumer group: each
+ * instance fans out everything) on its own thread, stamps each record with its resume token and
+ * hands each batch to its {@link Sink}, which fans it out to every event loop; it polls again only
+ * once the sink reports the batch dispatched, so busy event loops slow the consumer instead of
+ * growing a queue. Slow clients never slow it: they are dropped by the fan-out.
+ *
+ * <p>It starts at the end of the topic. From then on it never jumps: a new consumer (after an
+ * error) resumes after the last record handed out, partitions added to the topic are read from
+ * their beginning, and where records it had not read yet are gone (deleted by retention) it
+ * continues at the earliest one left and hands the sink a {@link Replay.Gap} saying what was
+ * skipped (docs/live-metrics.md, "Gaps in the live stream").
  */
 public final class TopicTail implements AutoCloseable {
 
@@ -32,6 +41,7 @@ public final class TopicTail implements AutoCloseable {
 
     private final String topic;
     private final Map<String, Object> consumerConfig;
+    private final long partitionRefreshMs;
     private final Sink sink;
     private final Semaphore inFlight = new Semaphore(1);
     private final Thread thread;
@@ -39,12 +49,26 @@ public final class TopicTail implements AutoCloseable {
     private volatile boolean ready;
     private volatile KafkaConsumer<String, String> consumer;
 
-    /** Last handed-out offset per partition; touched on the tail thread only. */
+    /**
+     * Last handed-out offset per partition (one before the next to read); empty until the first
+     * assignment. Touched on the tail thread only.
+     */
     private long[] lastOffsets = new long[0];
 
-    public TopicTail(String bootstrapServers, String topic, Sink sink) {
+    private long nextPartitionCheckMs;
+
+    /**
+     * @param partitionRefreshMs how often the partition count is checked, so added partitions are
+     *     read without a restart
+     */
+    public TopicTail(String bootstrapServers, String topic, long partitionRefreshMs, Sink sink) {
         this.topic = topic;
+        this.partitionRefreshMs = partitionRefreshMs;
         this.consumerConfig = consumerConfig(bootstrapServers);
+        // Out of range must be an error, not a silent jump to the end: it becomes a gap event.
+        this.consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        // partitionsFor() answers from the cached metadata, which is refreshed this often.
+        this.consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, partitionRefreshMs);
         this.sink = sink;
         this.thread = new Thread(this::run, "sse-tail-" + topic);
         this.thread.setDaemon(true);
@@ -101,45 +125,150 @@ public final class TopicTail implements AutoCloseable {
         }
     }
 
+    /** Assigns every partition the topic has now, each where the tail left it. */
     private boolean assign(KafkaConsumer<String, String> c) {
-        List<PartitionInfo> infos = c.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
+        int count = partitionCount(c);
+        if (count == 0) {
             LOG.info("topic {} does not exist yet; waiting for it", topic);
             pause(1_000);
             return false;
         }
+        boolean resuming = lastOffsets.length > 0;
+        assignFrom(c, count);
+        ready = true;
+        LOG.info(
+                "tailing {} ({} partitions) {}",
+                topic,
+                count,
+                resuming ? "after the last record handed out" : "from the end");
+        return true;
+    }
+
+    private int partitionCount(KafkaConsumer<String, String> c) {
+        List<PartitionInfo> infos = c.partitionsFor(topic);
+        return infos == null ? 0 : infos.size();
+    }
+
+    /**
+     * Assigns partitions {@code 0..count-1}: the known ones after their last handed-out offset, new
+     * ones from their beginning, or every one from the end on the first assignment.
+     */
+    private void assignFrom(KafkaConsumer<String, String> c, int count) {
+        // Fewer than before only if the topic was re-created: the rest is then out of range.
+        int known = Math.min(lastOffsets.length, count);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (int p = 0; p < infos.size(); p++) {
-            partitions.add(new TopicPartition(topic, p));
+        List<TopicPartition> added = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            partitions.add(tp);
+            if (p >= known) {
+                added.add(tp);
+            }
         }
         c.assign(partitions);
-        c.seekToEnd(partitions);
-        long[] start = new long[partitions.size()];
-        for (TopicPartition tp : partitions) {
-            start[tp.partition()] = c.position(tp) - 1;
+        for (int p = 0; p < known; p++) {
+            c.seek(partitions.get(p), lastOffsets[p] + 1);
         }
-        lastOffsets = start;
-        sink.position(start.clone());
-        ready = true;
-        LOG.info("tailing {} ({} partitions) from the end", topic, partitions.size());
-        return true;
+        // Never with an empty list: that would seek every assigned partition.
+        if (known == 0) {
+            c.seekToEnd(added);
+        } else if (!added.isEmpty()) {
+            c.seekToBeginning(added);
+        }
+        long[] next = Arrays.copyOf(lastOffsets, count);
+        for (TopicPartition tp : added) {
+            next[tp.partition()] = c.position(tp) - 1;
+        }
+        lastOffsets = next;
+        sink.position(next.clone());
+        nextPartitionCheckMs = System.currentTimeMillis() + partitionRefreshMs;
     }
 
     private void pollLoop(KafkaConsumer<String, String> c) throws InterruptedException {
         while (running) {
-            ConsumerRecords<String, String> records = c.poll(POLL);
+            // Before the poll: re-assigning seeks to the last handed-out offsets.
+            followNewPartitions(c);
+            ConsumerRecords<String, String> records;
+            try {
+                records = c.poll(POLL);
+            } catch (OffsetOutOfRangeException e) {
+                skipToWhatIsLeft(c, e.offsetOutOfRangePartitions().keySet());
+                continue;
+            }
             ready = true;
             if (records.isEmpty()) {
                 continue;
             }
             List<TailRecord> batch = stamp(records);
             // One batch in flight: the next poll waits until every event loop has dispatched it.
-            while (!inFlight.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (!running) {
-                    return;
-                }
+            if (!acquire()) {
+                return;
             }
             sink.deliver(batch, lastOffsets.clone(), inFlight::release);
+        }
+    }
+
+    /** Waits until the batch in flight is dispatched; false when the tail is closing. */
+    private boolean acquire() throws InterruptedException {
+        while (!inFlight.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!running) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void followNewPartitions(KafkaConsumer<String, String> c) {
+        if (System.currentTimeMillis() < nextPartitionCheckMs) {
+            return;
+        }
+        nextPartitionCheckMs = System.currentTimeMillis() + partitionRefreshMs;
+        int count = partitionCount(c);
+        if (count > lastOffsets.length) {
+            LOG.info(
+                    "topic {} grew from {} to {} partitions; reading the new ones from their"
+                            + " beginning",
+                    topic,
+                    lastOffsets.length,
+                    count);
+            assignFrom(c, count);
+        }
+    }
+
+    /**
+     * The next offset of {@code partitions} is no longer in the log: continue at the nearest one
+     * that is, and report the records that were skipped.
+     */
+    private void skipToWhatIsLeft(KafkaConsumer<String, String> c, Set<TopicPartition> partitions)
+            throws InterruptedException {
+        Map<TopicPartition, Long> earliest = c.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = c.endOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+            int p = tp.partition();
+            long requested = lastOffsets[p] + 1;
+            long resumed = Math.min(Math.max(requested, earliest.get(tp)), end.get(tp));
+            c.seek(tp, resumed);
+            if (resumed == requested) {
+                continue;
+            }
+            String reason = resumed > requested ? "retention" : "truncated";
+            LOG.warn(
+                    "{} partition {}: offset {} is gone ({}); continuing at {}",
+                    topic,
+                    p,
+                    requested,
+                    reason,
+                    resumed);
+            lastOffsets[p] = resumed - 1;
+            // In order with the batches: after the one in flight, before the next.
+            if (!acquire()) {
+                return;
+            }
+            long[] position = lastOffsets.clone();
+            sink.gap(
+                    new Replay.Gap(reason, p, requested, resumed, ResumeToken.format(position)),
+                    position,
+                    inFlight::release);
         }
     }
 
@@ -174,6 +303,13 @@ public final class TopicTail implements AutoCloseable {
          * sink calls {@code done} once the batch is dispatched; the tail polls again only then.
          */
         void deliver(List<TailRecord> batch, long[] lastOffsets, Runnable done);
+
+        /**
+         * Records of one partition were skipped (see {@link Replay.Gap}); {@code lastOffsets} is
+         * the position after the gap. Called in order with the batches; the sink calls {@code done}
+         * once the gap is dispatched.
+         */
+        void gap(Replay.Gap gap, long[] lastOffsets, Runnable done);
     }
 
     private void pause(long ms) {

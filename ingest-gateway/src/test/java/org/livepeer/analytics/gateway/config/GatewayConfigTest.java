@@ -240,6 +240,36 @@ class GatewayConfigTest {
         assertEquals(ApiKey.of("gw-fra", "s3cret-key-fra-0001"), config.apiKeys().get(0));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "KAFKA_PRODUCER_SSL_KEYSTORE_KEY, ssl.keystore.key",
+        "KAFKA_PRODUCER_SSL_KEY_PASSWORD, ssl.key.password",
+        "KAFKA_PRODUCER_SSL_KEYSTORE_CERTIFICATE_CHAIN, ssl.keystore.certificate.chain",
+        "KAFKA_PRODUCER_SSL_TRUSTSTORE_CERTIFICATES, ssl.truststore.certificates",
+        "KAFKA_PRODUCER_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET,"
+                + " sasl.oauthbearer.client.credentials.client.secret",
+        "KAFKA_PRODUCER_SASL_LOGIN_PASSWD, sasl.login.passwd",
+        "KAFKA_PRODUCER_SSL_PRIVATEKEY, ssl.privatekey",
+        "KAFKA_PRODUCER_DELEGATION_TOKEN, delegation.token",
+    })
+    void toStringMasksEveryValueWhoseKeyNamesASecret(String env, String property) {
+        GatewayConfig config =
+                GatewayConfig.fromEnv(
+                        Map.of(
+                                "INGEST_API_KEYS",
+                                KEYS,
+                                env,
+                                "-----BEGIN PRIVATE KEY----- zz-secret-value",
+                                "KAFKA_PRODUCER_SSL_KEYSTORE_LOCATION",
+                                "/etc/kafka/ks.p12"));
+
+        String shown = config.toString();
+
+        assertFalse(shown.contains("zz-secret-value"), shown);
+        assertTrue(shown.contains(property + "=****"), shown);
+        assertTrue(shown.contains("ssl.keystore.location=/etc/kafka/ks.p12"), shown);
+    }
+
     @Test
     void everyCatalogKeyHasADescription() {
         for (ConfigKey key : ConfigKey.values()) {

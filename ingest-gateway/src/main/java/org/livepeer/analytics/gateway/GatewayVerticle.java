@@ -16,6 +16,7 @@ import org.livepeer.analytics.gateway.health.ReadinessMonitor;
 import org.livepeer.analytics.gateway.http.AccessLog;
 import org.livepeer.analytics.gateway.http.ErrorResponses;
 import org.livepeer.analytics.gateway.http.HttpServerVerticle;
+import org.livepeer.analytics.gateway.http.KnownMethods;
 import org.livepeer.analytics.gateway.ingest.IngestHandler;
 import org.livepeer.analytics.gateway.ingest.IngestRoutes;
 import org.livepeer.analytics.gateway.ingest.OpenApiRoute;
@@ -91,6 +92,7 @@ public final class GatewayVerticle extends VerticleBase {
                         IngestHandler.ACCEPTED,
                         IngestHandler.REJECTED)
                 .install(router);
+        KnownMethods.install(router);
         HealthRoutes.mount(router, readiness, errors, metrics);
         OpenApiRoute.mount(router);
         IngestRoutes.mount(router, config, publisher, readiness, metrics);

@@ -32,7 +32,8 @@ public record GatewayConfig(
         int maxInflightEvents,
         long shutdownTimeoutMs,
         boolean accessLog,
-        int eventLoops) {
+        int eventLoops,
+        ConnectionLimits connectionLimits) {
 
     /**
      * A word of a setting's name (split at '.', '_', '-') that marks its value as secret. Matching
@@ -55,6 +56,7 @@ public record GatewayConfig(
         producerOverrides = Map.copyOf(producerOverrides);
         Objects.requireNonNull(dlqTopic, "dlqTopic");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
     }
 
     /**
@@ -91,7 +93,8 @@ public record GatewayConfig(
                 maxInflightEvents,
                 shutdownTimeoutMs,
                 accessLog,
-                eventLoops);
+                eventLoops,
+                connectionLimits);
     }
 
     /** Whether a setting called {@code name} holds a password, key, token or certificate. */
@@ -141,6 +144,8 @@ public record GatewayConfig(
                 + accessLog
                 + ", eventLoops="
                 + eventLoops
+                + ", connectionLimits="
+                + connectionLimits
                 + "]";
     }
 }

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Stalled, idle and surplus connections, over real sockets. */
@@ -126,6 +129,38 @@ class SlowClientsHttpTest {
             assertClosedByServer(socket, Duration.ofSeconds(5));
             long idleMs = (System.nanoTime() - answered) / 1_000_000;
             assertTrue(idleMs >= 400, "closed after " + idleMs + " ms");
+        }
+    }
+
+    @Test
+    void aBodyTrickledByteByByteIsClosedThoughNeverIdle() throws Exception {
+        ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
+        try (RunningGateway gateway =
+                        start(
+                                "GATEWAY_IDLE_TIMEOUT_MS", "1000",
+                                "GATEWAY_REQUEST_READ_TIMEOUT_MS", "1000",
+                                "KAFKA_DELIVERY_TIMEOUT_MS", "100");
+                Sockets sockets = new Sockets()) {
+            Socket socket =
+                    sockets.open(gateway.port(), "GET /health HTTP/1.1\r\nHost: gw\r\n\r\n");
+            assertEquals("HTTP/1.1 200 OK", readLine(socket.getInputStream()));
+            socket.getOutputStream().write(HALF_BODY.getBytes(StandardCharsets.US_ASCII));
+            // A body byte every 100 ms keeps the connection from ever being idle for 1 s, while
+            // the second request would take 9 s to arrive, far more than idle + read timeout.
+            trickler.scheduleAtFixedRate(() -> trickle(socket), 0, 100, TimeUnit.MILLISECONDS);
+
+            assertClosedByServer(socket, Duration.ofSeconds(10));
+            assertEquals(1, metric(gateway, "gateway_http_request_read_timeouts_total"));
+        } finally {
+            trickler.shutdownNow();
+        }
+    }
+
+    private static void trickle(Socket socket) {
+        try {
+            socket.getOutputStream().write(' ');
+        } catch (IOException e) {
+            // Closed by the server: what the test waits for.
         }
     }
 

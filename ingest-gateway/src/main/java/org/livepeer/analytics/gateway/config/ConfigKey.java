@@ -14,7 +14,8 @@ public enum ConfigKey {
                     + " helps only when the gateway has cores to itself."),
     GATEWAY_IDLE_TIMEOUT_MS(
             "60000",
-            "A connection with no byte read or written for this long is closed; more than"
+            "A connection on which nothing moved for this long is closed (no response bytes,"
+                    + " no body bytes, no request headers completed); more than"
                     + " KAFKA_DELIVERY_TIMEOUT_MS."),
     GATEWAY_REQUEST_READ_TIMEOUT_MS(
             "10000",

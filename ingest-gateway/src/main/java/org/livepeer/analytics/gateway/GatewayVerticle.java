@@ -14,8 +14,10 @@ import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.livepeer.analytics.gateway.health.HealthRoutes;
 import org.livepeer.analytics.gateway.health.ReadinessMonitor;
 import org.livepeer.analytics.gateway.http.AccessLog;
+import org.livepeer.analytics.gateway.http.ConnectionGuard;
 import org.livepeer.analytics.gateway.http.ErrorResponses;
 import org.livepeer.analytics.gateway.http.HttpServerVerticle;
+import org.livepeer.analytics.gateway.http.KnownMethods;
 import org.livepeer.analytics.gateway.ingest.IngestHandler;
 import org.livepeer.analytics.gateway.ingest.IngestRoutes;
 import org.livepeer.analytics.gateway.ingest.OpenApiRoute;
@@ -91,6 +93,7 @@ public final class GatewayVerticle extends VerticleBase {
                         IngestHandler.ACCEPTED,
                         IngestHandler.REJECTED)
                 .install(router);
+        KnownMethods.install(router);
         HealthRoutes.mount(router, readiness, errors, metrics);
         OpenApiRoute.mount(router);
         IngestRoutes.mount(router, config, publisher, readiness, metrics);
@@ -98,17 +101,23 @@ public final class GatewayVerticle extends VerticleBase {
         readiness.start();
         // Vert.x spreads a port's connections over the servers listening on it, one event loop
         // each. Port 0 would give each server a port of its own; a negative port asks Vert.x for
-        // one random port shared by every server that names the same negative number.
+        // one random port shared by every server that names the same negative number. No h2c:
+        // ConnectionGuard times one request at a time per connection, which HTTP/2's concurrent
+        // streams would defeat.
         HttpServerOptions options =
                 new HttpServerOptions()
                         .setHost(config.host())
-                        .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port());
+                        .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
+                        .setHttp2ClearTextEnabled(false)
+                        .setIdleTimeout((int) config.connectionLimits().idleTimeoutMs())
+                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.connectionLimits(), metrics);
         List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(
                         () -> {
                             HttpServerVerticle v =
                                     new HttpServerVerticle(
-                                            router, options, config.shutdownTimeoutMs());
+                                            router, guard, options, config.shutdownTimeoutMs());
                             servers.add(v);
                             return v;
                         },

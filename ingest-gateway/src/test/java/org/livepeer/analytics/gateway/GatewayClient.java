@@ -99,6 +99,15 @@ public final class GatewayClient {
                         .build());
     }
 
+    /** Sends {@code method} (any token, made-up ones included) to {@code path}, without a body. */
+    public HttpResponse<String> send(String method, String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build());
+    }
+
     /** The response body as a JSON tree. */
     public static JsonNode json(HttpResponse<String> response) {
         try {

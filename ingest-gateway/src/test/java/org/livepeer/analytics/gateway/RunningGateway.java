@@ -55,6 +55,11 @@ public final class RunningGateway implements AutoCloseable {
         return verticle.actualPort();
     }
 
+    /** The /metrics text, read without opening a connection. */
+    public String metricsText() {
+        return verticle.metrics().scrape();
+    }
+
     public GatewayClient client() {
         return new GatewayClient(port());
     }

@@ -12,6 +12,20 @@ public enum ConfigKey {
             "1",
             "Event loops serving HTTP (connections are spread over them); 1-64. More than one"
                     + " helps only when the gateway has cores to itself."),
+    GATEWAY_IDLE_TIMEOUT_MS(
+            "60000",
+            "A connection on which nothing moved for this long is closed (no response bytes,"
+                    + " no body bytes, no request headers completed); more than"
+                    + " KAFKA_DELIVERY_TIMEOUT_MS."),
+    GATEWAY_REQUEST_READ_TIMEOUT_MS(
+            "10000",
+            "Longest time to receive a whole request (headers and body), from the connection's"
+                    + " opening or the end of the previous request (plus GATEWAY_IDLE_TIMEOUT_MS);"
+                    + " the connection is closed when it runs out."),
+    GATEWAY_MAX_CONNECTIONS(
+            "4096",
+            "Most client connections open at once; one more is closed as soon as it is accepted."
+                    + " Keep it under the process's file descriptor limit (ulimit -n)."),
     KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)."),
     EVENTS_TOPIC("streaming-events", "Topic accepted events are written to."),
     INGEST_AUTH("bearer", "'bearer' (API keys required) or 'none' (no auth; logs a warning)."),

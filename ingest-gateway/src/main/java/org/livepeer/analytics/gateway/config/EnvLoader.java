@@ -55,7 +55,27 @@ final class EnvLoader {
                 (int) range(ConfigKey.INGEST_MAX_INFLIGHT, 1, 10_000_000),
                 range(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 600_000),
                 bool(ConfigKey.GATEWAY_ACCESS_LOG),
-                (int) range(ConfigKey.GATEWAY_EVENT_LOOPS, 1, 64));
+                (int) range(ConfigKey.GATEWAY_EVENT_LOOPS, 1, 64),
+                connectionLimits(delivery));
+    }
+
+    private ConnectionLimits connectionLimits(long deliveryTimeoutMs) {
+        long idle = range(ConfigKey.GATEWAY_IDLE_TIMEOUT_MS, 100, 3_600_000);
+        if (idle <= deliveryTimeoutMs) {
+            throw new ConfigException(
+                    ConfigKey.GATEWAY_IDLE_TIMEOUT_MS.envName()
+                            + " must be greater than "
+                            + ConfigKey.KAFKA_DELIVERY_TIMEOUT_MS.envName()
+                            + " ("
+                            + deliveryTimeoutMs
+                            + "), or a request waiting for Kafka loses its connection; got '"
+                            + idle
+                            + "'");
+        }
+        return new ConnectionLimits(
+                idle,
+                range(ConfigKey.GATEWAY_REQUEST_READ_TIMEOUT_MS, 100, 600_000),
+                (int) range(ConfigKey.GATEWAY_MAX_CONNECTIONS, 1, 1_000_000));
     }
 
     private String topic(ConfigKey key) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway's whole configuration, immutable and validated once at start. Build it with {@link
- * #fromEnv}; {@link #toString()} is safe to log (keys and secret producer settings are masked).
+ * #fromEnv}; {@link #toString()} is safe to log (keys, and producer settings whose names mark a
+ * secret, are masked).
  *
  * @param producerOverrides extra Kafka producer properties (pass-through namespace {@code
  *     KAFKA_PRODUCER_*}); never the ones the delivery guarantee depends on
@@ -31,10 +32,20 @@ public record GatewayConfig(
         int maxInflightEvents,
         long shutdownTimeoutMs,
         boolean accessLog,
-        int eventLoops) {
+        int eventLoops,
+        ConnectionLimits connectionLimits) {
 
-    private static final Pattern SECRET_PROPERTY =
-            Pattern.compile(".*(password|secret|jaas|token|credential).*");
+    /**
+     * A word of a setting's name (split at '.', '_', '-') that marks its value as secret. Matching
+     * words, not substrings of the whole name, keeps {@code ssl.keystore.location} readable while
+     * {@code ssl.keystore.key} and {@code ssl.truststore.certificates} are masked.
+     */
+    private static final Pattern SECRET_WORD =
+            Pattern.compile(
+                    ".*(password|passwd|secret|token|credential|cert|jaas|sasl).*|pwd|.*key",
+                    Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[._-]");
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -45,6 +56,7 @@ public record GatewayConfig(
         producerOverrides = Map.copyOf(producerOverrides);
         Objects.requireNonNull(dlqTopic, "dlqTopic");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
     }
 
     /**
@@ -81,14 +93,21 @@ public record GatewayConfig(
                 maxInflightEvents,
                 shutdownTimeoutMs,
                 accessLog,
-                eventLoops);
+                eventLoops,
+                connectionLimits);
+    }
+
+    /** Whether a setting called {@code name} holds a password, key, token or certificate. */
+    static boolean namesSecret(String name) {
+        return NAME_SEPARATORS
+                .splitAsStream(name)
+                .anyMatch(word -> SECRET_WORD.matcher(word).matches());
     }
 
     @Override
     public String toString() {
         Map<String, String> shownOverrides = new TreeMap<>();
-        producerOverrides.forEach(
-                (k, v) -> shownOverrides.put(k, SECRET_PROPERTY.matcher(k).matches() ? "****" : v));
+        producerOverrides.forEach((k, v) -> shownOverrides.put(k, namesSecret(k) ? "****" : v));
         return "GatewayConfig[host="
                 + host
                 + ", port="
@@ -125,6 +144,8 @@ public record GatewayConfig(
                 + accessLog
                 + ", eventLoops="
                 + eventLoops
+                + ", connectionLimits="
+                + connectionLimits
                 + "]";
     }
 }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times every request into {@code gateway_request_duration_seconds} and, when enabled, writes one
- * {@code key=value} line per request to the logger {@value #LOGGER}: method, path, status, bytes in
- * and out, events accepted and rejected, latency, and the API key's name (never the key).
+ * Times every request into {@code gateway_request_duration_seconds} (tags bounded: unknown methods
+ * and paths are {@code other}) and, when enabled, writes one {@code key=value} line per request to
+ * the logger {@value #LOGGER}: method, path, status, bytes in and out, events accepted and
+ * rejected, latency, and the API key's name (never the key).
  */
 public final class AccessLog {
 
@@ -65,7 +66,8 @@ public final class AccessLog {
         HttpServerResponse response = ctx.response();
         String path = request.path();
         String route = ROUTES.contains(path) ? path : "other";
-        metrics.request(request.method().name(), route, response.getStatusCode(), nanos);
+        String method = KnownMethods.tag(request.method());
+        metrics.request(method, route, response.getStatusCode(), nanos);
         if (!enabled || !LOG.isInfoEnabled()) {
             return;
         }
@@ -73,7 +75,7 @@ public final class AccessLog {
         LOG.info(
                 "method={} path={} status={} bytes_in={} bytes_out={} accepted={} rejected={}"
                         + " latency_ms={} source={} remote={}",
-                request.method().name(),
+                method,
                 route,
                 response.getStatusCode(),
                 request.bytesRead(),

@@ -15,12 +15,18 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServerVerticle extends VerticleBase {
 
     private final Router router;
+    private final ConnectionGuard guard;
     private final HttpServerOptions options;
     private final long shutdownTimeoutMs;
     private HttpServer server;
 
-    public HttpServerVerticle(Router router, HttpServerOptions options, long shutdownTimeoutMs) {
+    public HttpServerVerticle(
+            Router router,
+            ConnectionGuard guard,
+            HttpServerOptions options,
+            long shutdownTimeoutMs) {
         this.router = router;
+        this.guard = guard;
         this.options = new HttpServerOptions(options);
         this.shutdownTimeoutMs = shutdownTimeoutMs;
     }
@@ -33,7 +39,13 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         return vertx.createHttpServer(options)
-                .requestHandler(router)
+                .connectionHandler(guard::connected)
+                .requestHandler(
+                        request -> {
+                            if (guard.requestArrived(request)) {
+                                router.handle(request);
+                            }
+                        })
                 .listen()
                 .onSuccess(s -> server = s);
     }

@@ -42,6 +42,14 @@ public final class GatewayMetrics {
             Counter.builder("gateway.dlq.write.failures")
                     .description("Rejected envelopes that could not be written to the DLQ topic")
                     .register(registry);
+    private final Counter connectionsRefused =
+            Counter.builder("gateway.http.connections.refused")
+                    .description("Connections closed on arrival: the connection cap was reached")
+                    .register(registry);
+    private final Counter requestReadTimeouts =
+            Counter.builder("gateway.http.request.read.timeouts")
+                    .description("Connections closed because a request did not arrive in time")
+                    .register(registry);
 
     /*
      * Meters with tags are looked up once per tag value and kept: building and registering a
@@ -124,6 +132,21 @@ public final class GatewayMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    public void connectionRefused() {
+        connectionsRefused.increment();
+    }
+
+    public void requestReadTimedOut() {
+        requestReadTimeouts.increment();
+    }
+
+    /** Registers the gauge of open client connections. */
+    public void openConnections(Supplier<Number> connections) {
+        Gauge.builder("gateway.http.connections", connections)
+                .description("Client connections open")
                 .register(registry);
     }
 

@@ -42,6 +42,7 @@ class GatewayConfigTest {
         assertEquals(10_000, config.shutdownTimeoutMs());
         assertTrue(config.accessLog());
         assertEquals(1, config.eventLoops());
+        assertEquals(new ConnectionLimits(60_000, 10_000, 4096), config.connectionLimits());
     }
 
     @Test
@@ -65,6 +66,9 @@ class GatewayConfigTest {
         env.put("SHUTDOWN_TIMEOUT_MS", "1500");
         env.put("GATEWAY_ACCESS_LOG", "false");
         env.put("GATEWAY_EVENT_LOOPS", "2");
+        env.put("GATEWAY_IDLE_TIMEOUT_MS", "30000");
+        env.put("GATEWAY_REQUEST_READ_TIMEOUT_MS", "2500");
+        env.put("GATEWAY_MAX_CONNECTIONS", "100");
 
         GatewayConfig config = GatewayConfig.fromEnv(env);
 
@@ -86,6 +90,7 @@ class GatewayConfigTest {
         assertEquals(1500, config.shutdownTimeoutMs());
         assertFalse(config.accessLog());
         assertEquals(2, config.eventLoops());
+        assertEquals(new ConnectionLimits(30_000, 2500, 100), config.connectionLimits());
     }
 
     @Test
@@ -178,6 +183,12 @@ class GatewayConfigTest {
         "SHUTDOWN_TIMEOUT_MS, -1, SHUTDOWN_TIMEOUT_MS must be an integer from 0 to",
         "GATEWAY_ACCESS_LOG, yes, GATEWAY_ACCESS_LOG must be 'true' or 'false', got 'yes'",
         "GATEWAY_EVENT_LOOPS, 0, GATEWAY_EVENT_LOOPS must be an integer from 1 to 64",
+        "GATEWAY_IDLE_TIMEOUT_MS, 50, GATEWAY_IDLE_TIMEOUT_MS must be an integer from 100 to",
+        "GATEWAY_IDLE_TIMEOUT_MS, 4000, GATEWAY_IDLE_TIMEOUT_MS must be greater than"
+                + " KAFKA_DELIVERY_TIMEOUT_MS (4000)",
+        "GATEWAY_REQUEST_READ_TIMEOUT_MS, 0, GATEWAY_REQUEST_READ_TIMEOUT_MS must be an integer"
+                + " from 100 to 600000",
+        "GATEWAY_MAX_CONNECTIONS, 0, GATEWAY_MAX_CONNECTIONS must be an integer from 1 to",
     })
     void rejectsBadValuesNamingTheKey(String key, String value, String expectedMessage) {
         Map<String, String> env = new HashMap<>(Map.of("INGEST_API_KEYS", KEYS));
@@ -238,6 +249,36 @@ class GatewayConfigTest {
         assertTrue(shown.contains("sasl.jaas.config=****"), shown);
         assertTrue(shown.contains("compression.type=lz4"), shown);
         assertEquals(ApiKey.of("gw-fra", "s3cret-key-fra-0001"), config.apiKeys().get(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "KAFKA_PRODUCER_SSL_KEYSTORE_KEY, ssl.keystore.key",
+        "KAFKA_PRODUCER_SSL_KEY_PASSWORD, ssl.key.password",
+        "KAFKA_PRODUCER_SSL_KEYSTORE_CERTIFICATE_CHAIN, ssl.keystore.certificate.chain",
+        "KAFKA_PRODUCER_SSL_TRUSTSTORE_CERTIFICATES, ssl.truststore.certificates",
+        "KAFKA_PRODUCER_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET,"
+                + " sasl.oauthbearer.client.credentials.client.secret",
+        "KAFKA_PRODUCER_SASL_LOGIN_PASSWD, sasl.login.passwd",
+        "KAFKA_PRODUCER_SSL_PRIVATEKEY, ssl.privatekey",
+        "KAFKA_PRODUCER_DELEGATION_TOKEN, delegation.token",
+    })
+    void toStringMasksEveryValueWhoseKeyNamesASecret(String env, String property) {
+        GatewayConfig config =
+                GatewayConfig.fromEnv(
+                        Map.of(
+                                "INGEST_API_KEYS",
+                                KEYS,
+                                env,
+                                "-----BEGIN PRIVATE KEY----- zz-secret-value",
+                                "KAFKA_PRODUCER_SSL_KEYSTORE_LOCATION",
+                                "/etc/kafka/ks.p12"));
+
+        String shown = config.toString();
+
+        assertFalse(shown.contains("zz-secret-value"), shown);
+        assertTrue(shown.contains(property + "=****"), shown);
+        assertTrue(shown.contains("ssl.keystore.location=/etc/kafka/ks.p12"), shown);
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Findings of the fuzz targets (docs/testing.md, "Fuzzing"), kept as plain regression tests. */
+/** The strict reader on inputs that once escaped it (docs/testing.md, "Fuzzing"). */
 class StrictJsonTest {
 
-    /** Jackson threw NumberFormatException past the reader for these (found by fuzzing). */
+    /** Jackson threw NumberFormatException past the reader for these. */
     @ParameterizedTest
     @ValueSource(
             strings = {

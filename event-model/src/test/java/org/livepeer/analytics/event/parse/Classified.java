@@ -28,12 +28,18 @@ import org.livepeer.analytics.event.rows.TypedRow;
  */
 record Classified(List<String> rowLines, String errorType, String message) {
 
-    /** The error types a dead letter may carry (docs/schema.md, error_type). */
+    /**
+     * The error types a dead letter may carry (docs/schema.md, error_type). A payload path names
+     * map keys as the event spells them (capability and model ids), so after {@code data} it may
+     * hold any character.
+     */
     private static final Pattern ERROR_TYPE =
             Pattern.compile(
                     "invalid_json|invalid_encoding|not_an_object|invalid_timestamp"
                             + "|unknown_event_type|invalid_payload"
-                            + "|(missing_field|wrong_type|invalid_value):[^\\s:]\\S*");
+                            + "|missing_field:(id|type|timestamp|data)|wrong_type:(id|type|gateway)"
+                            + "|(missing_field|invalid_value):data[.\\[].*",
+                    Pattern.DOTALL);
 
     static Classified of(byte[] value) {
         JsonNode node;

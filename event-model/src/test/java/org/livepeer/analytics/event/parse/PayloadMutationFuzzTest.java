@@ -35,7 +35,13 @@ class PayloadMutationFuzzTest {
                 return;
             }
         }
-        Classified.of(StrictJson.mapper().writeValueAsBytes(event)).assertWellFormed();
+        byte[] value = StrictJson.mapper().writeValueAsBytes(event);
+        try {
+            Classified.of(value).assertWellFormed();
+        } catch (RuntimeException | AssertionError e) {
+            // The crash file holds the fuzzer's choices, not JSON: show the event they built.
+            throw new AssertionError("on " + new String(value, StandardCharsets.UTF_8), e);
+        }
     }
 
     /** One change at a node the fuzzer picks among all members and elements of the event. */

@@ -88,6 +88,10 @@ public final class StrictJson {
             throw new InvalidJsonException(firstLine(e), isEncodingProblem(e), e);
         } catch (IOException e) {
             throw new InvalidJsonException(firstLine(e), false, e);
+        } catch (NumberFormatException e) {
+            // Jackson lets this through when a fraction's exponent is outside BigDecimal's int
+            // scale (1e-2147483648): valid JSON syntax, but no number we can hold.
+            throw new InvalidJsonException("number out of range: " + e.getMessage(), false, e);
         }
     }
 

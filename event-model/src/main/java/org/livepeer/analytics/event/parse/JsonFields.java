@@ -22,6 +22,13 @@ public final class JsonFields {
 
     private static final BigInteger UINT64_LIMIT = BigInteger.ONE.shiftLeft(64);
 
+    // A second beyond the accepted range on either side: cheap to compare with any exponent, and
+    // wide enough that the exact check in ms still decides every value near the limits.
+    private static final BigDecimal MIN_SECONDS_BOUND =
+            BigDecimal.valueOf(EnvelopeValidator.MIN_TIMESTAMP_MS / 1000 - 1);
+    private static final BigDecimal MAX_SECONDS_BOUND =
+            BigDecimal.valueOf(EnvelopeValidator.MAX_TIMESTAMP_MS / 1000 + 1);
+
     private final JsonNode node;
 
     // The path is only needed in error messages, so it is kept as its parts (the enclosing object,
@@ -169,13 +176,23 @@ public final class JsonFields {
         if (v == null || !v.isFloatingPointNumber()) {
             return v == null ? null : asTimeMs(v, this, name, -1);
         }
-        BigDecimal ms = v.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal seconds = v.decimalValue();
+        // Rounding to ms needs every digit up to the point: an exponent such as 1e999999999 or
+        // 1e-999999999 would overflow or take minutes, so far-out values are refused first.
+        if (seconds.compareTo(MIN_SECONDS_BOUND) < 0 || seconds.compareTo(MAX_SECONDS_BOUND) > 0) {
+            throw secondsOutOfRange(name, v);
+        }
+        BigDecimal ms = seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP);
         if (ms.compareTo(BigDecimal.valueOf(EnvelopeValidator.MIN_TIMESTAMP_MS)) < 0
                 || ms.compareTo(BigDecimal.valueOf(EnvelopeValidator.MAX_TIMESTAMP_MS)) >= 0) {
-            throw PayloadException.invalidValue(
-                    pathOf(name), "seconds out of range 2020-01-01 .. 2100-01-01: " + v);
+            throw secondsOutOfRange(name, v);
         }
         return ms.longValueExact();
+    }
+
+    private PayloadException secondsOutOfRange(String name, JsonNode v) {
+        return PayloadException.invalidValue(
+                pathOf(name), "seconds out of range 2020-01-01 .. 2100-01-01: " + v);
     }
 
     /** The member as compact JSON text, or null when absent or JSON null. */

@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
@@ -27,6 +28,7 @@ public final class Fanout implements TopicTail.Sink {
     private final Counter records;
     private final Counter delivered;
     private final Counter overflows;
+    private final LongAdder pendingBytes = new LongAdder();
 
     /**
      * @param stream the label of this stream's meters ({@code metrics} or {@code events})
@@ -46,6 +48,10 @@ public final class Fanout implements TopicTail.Sink {
         Gauge.builder("sse_clients", clients, AtomicInteger::get)
                 .tag("stream", stream)
                 .description("open SSE connections")
+                .register(registry);
+        Gauge.builder("sse_pending_bytes", pendingBytes, LongAdder::sum)
+                .tag("stream", stream)
+                .description("bytes held for clients and not yet taken by their sockets")
                 .register(registry);
     }
 
@@ -113,6 +119,10 @@ public final class Fanout implements TopicTail.Sink {
 
     void delivered(long messages) {
         delivered.increment(messages);
+    }
+
+    void pendingBytes(long delta) {
+        pendingBytes.add(delta);
     }
 
     void overflowed() {

@@ -68,7 +68,7 @@ public final class Subscriber {
     /** Writes a control frame (e.g. a gap) now, ahead of anything queued. */
     public void sendNow(Buffer frame) {
         if (!closed) {
-            if (pending() + frame.length() > limits.bytes()) {
+            if (!fits(frame.length())) {
                 overflow();
                 return;
             }
@@ -89,7 +89,7 @@ public final class Subscriber {
         for (Buffer f : frames) {
             bytes += f.length();
         }
-        if (pending() + bytes > limits.bytes()) {
+        if (!fits(bytes)) {
             overflow();
             return;
         }
@@ -108,7 +108,7 @@ public final class Subscriber {
         if (closed) {
             return false;
         }
-        if (pending() + data.length() > limits.bytes()) {
+        if (!fits(data.length())) {
             overflow();
             return false;
         }
@@ -147,6 +147,15 @@ public final class Subscriber {
         queue.clear();
         queuedFrames = 0;
         queued(-queuedBytes);
+    }
+
+    /**
+     * Whether {@code bytes} more stay within the limit. A client with nothing pending is not
+     * behind, so it takes the next write whatever its size (one poll batch may exceed the limit).
+     */
+    private boolean fits(long bytes) {
+        long pending = pending();
+        return pending == 0 || pending + bytes <= limits.bytes();
     }
 
     /** Bytes held for this client: queued, or written and not yet taken by the socket. */

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -16,9 +17,13 @@ import org.livepeer.analytics.sse.fanout.ClientSlots;
 import org.livepeer.analytics.sse.fanout.Fanout;
 import org.livepeer.analytics.sse.fanout.Hub;
 import org.livepeer.analytics.sse.fanout.Routed;
+import org.livepeer.analytics.sse.fanout.Subscriber;
 import org.livepeer.analytics.sse.health.HealthRoutes;
+import org.livepeer.analytics.sse.http.ApiError;
 import org.livepeer.analytics.sse.http.Auth;
+import org.livepeer.analytics.sse.http.ConnectionGuard;
 import org.livepeer.analytics.sse.http.CorsSetup;
+import org.livepeer.analytics.sse.http.MethodGate;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.TopicTail;
 import org.livepeer.analytics.sse.stream.LiveEndpoint;
@@ -49,6 +54,10 @@ final class ShardVerticle extends VerticleBase {
         SseConfig config = shared.config();
 
         Router router = Router.router(vertx);
+        ConnectionGuard.Shard connections = shared.connections().shard(vertx);
+        router.route().handler(connections::requestArrived);
+        router.route().handler(new MethodGate(shared.registry())::handle);
+        router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "not_found", "no such resource"));
         CorsSetup.mount(router, config.corsOrigins());
         HealthRoutes.mount(
                 router,
@@ -73,7 +82,13 @@ final class ShardVerticle extends VerticleBase {
                         new HttpServerOptions()
                                 .setHost(config.host())
                                 .setPort(shared.port())
-                                .setAcceptBacklog(16_384))
+                                .setAcceptBacklog(16_384)
+                                // HTTP/1.1 only: h2c detection would hold each connection back
+                                // from the connection handler (cap, deadline) until bytes arrive.
+                                .setHttp2ClearTextEnabled(false)
+                                .setIdleTimeout((int) config.limits().idleTimeoutMs())
+                                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+                .connectionHandler(connections::accept)
                 .requestHandler(router)
                 .listen()
                 .onSuccess(
@@ -89,7 +104,9 @@ final class ShardVerticle extends VerticleBase {
                 hub,
                 topic.replayer(),
                 topic.filters(),
-                shared.config().clientBufferMessages());
+                new Subscriber.Limits(
+                        shared.config().clientBufferMessages(),
+                        shared.config().limits().clientBufferBytes()));
     }
 
     @Override
@@ -118,6 +135,7 @@ final class ShardVerticle extends VerticleBase {
             int port,
             Auth auth,
             ClientSlots slots,
+            ConnectionGuard connections,
             PrometheusMeterRegistry registry,
             Topic metrics,
             Topic events,

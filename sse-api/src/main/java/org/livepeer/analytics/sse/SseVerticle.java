@@ -17,6 +17,7 @@ import org.livepeer.analytics.sse.fanout.Fanout;
 import org.livepeer.analytics.sse.fanout.Routed;
 import org.livepeer.analytics.sse.fanout.Routing;
 import org.livepeer.analytics.sse.http.Auth;
+import org.livepeer.analytics.sse.http.ConnectionGuard;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
@@ -65,6 +66,7 @@ public final class SseVerticle extends VerticleBase {
                         port,
                         new Auth(config),
                         slots,
+                        new ConnectionGuard(config.limits(), registry),
                         registry,
                         metrics,
                         events,
@@ -94,7 +96,11 @@ public final class SseVerticle extends VerticleBase {
                 fanout,
                 new TopicTail(
                         config.kafkaBootstrapServers(), topic, config.partitionRefreshMs(), fanout),
-                new Replayer(config.kafkaBootstrapServers(), topic, config.replayMaxMessages()),
+                new Replayer(
+                        config.kafkaBootstrapServers(),
+                        topic,
+                        config.replayMaxMessages(),
+                        config.limits().clientBufferBytes()),
                 filters);
     }
 

@@ -12,12 +12,14 @@ import java.util.Objects;
 
 /**
  * The SSE API's configuration, validated once at start. The read token is kept only as its SHA-256
- * hash; {@link #toString()} is safe to log.
+ * hash; {@link #toString()} is safe to log: it masks every value whose name says it is secret
+ * ({@link SecretMask}).
  *
  * @param tokenSha256Hex hex SHA-256 of the read token, empty when auth is off
  * @param corsOrigins allowed origins; empty means no CORS headers
  * @param eventLoops event loops the connections are spread over (at least 1)
  * @param partitionRefreshMs how often the topic tails look for added partitions
+ * @param limits what one client or connection may hold or take
  */
 public record SseConfig(
         String host,
@@ -33,7 +35,8 @@ public record SseConfig(
         int replayMaxMessages,
         List<String> corsOrigins,
         int eventLoops,
-        long partitionRefreshMs) {
+        long partitionRefreshMs,
+        ClientLimits limits) {
 
     public SseConfig {
         Objects.requireNonNull(host, "host");
@@ -45,7 +48,23 @@ public record SseConfig(
         if (eventLoops < 1) {
             throw new IllegalArgumentException("eventLoops must be at least 1, got " + eventLoops);
         }
+        Objects.requireNonNull(limits, "limits");
     }
+
+    /**
+     * The client edge: connection cap, timeouts of connections that do not stream, and the bytes
+     * held for one streaming client.
+     *
+     * @param maxConnections TCP connections allowed at once
+     * @param idleTimeoutMs a connection without traffic either way for this long is closed
+     * @param requestReadTimeoutMs time allowed for a request's headers
+     * @param clientBufferBytes bytes one client may have pending before it is dropped
+     */
+    public record ClientLimits(
+            int maxConnections,
+            long idleTimeoutMs,
+            long requestReadTimeoutMs,
+            long clientBufferBytes) {}
 
     /**
      * Reads the keys of {@link SseConfigKey} from {@code env}, applying defaults.
@@ -60,6 +79,8 @@ public record SseConfig(
             throw new SseConfigException(
                     "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)");
         }
+        int maxClients = (int) number(env, SseConfigKey.SSE_MAX_CLIENTS, 1, 1_000_000);
+        long heartbeatMs = number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000);
         return new SseConfig(
                 host,
                 (int) number(env, SseConfigKey.SSE_PORT, 0, 65_535),
@@ -68,13 +89,41 @@ public record SseConfig(
                 nonEmpty(env, SseConfigKey.SSE_KAFKA_BOOTSTRAP_SERVERS),
                 nonEmpty(env, SseConfigKey.SSE_METRICS_TOPIC),
                 nonEmpty(env, SseConfigKey.SSE_EVENTS_TOPIC),
-                (int) number(env, SseConfigKey.SSE_MAX_CLIENTS, 1, 1_000_000),
+                maxClients,
                 (int) number(env, SseConfigKey.SSE_CLIENT_BUFFER_MESSAGES, 1, 1_000_000),
-                number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000),
+                heartbeatMs,
                 (int) number(env, SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
                 origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)),
                 eventLoops((int) number(env, SseConfigKey.SSE_EVENT_LOOPS, 0, 256)),
-                number(env, SseConfigKey.SSE_PARTITION_REFRESH_MS, 100, 3_600_000));
+                number(env, SseConfigKey.SSE_PARTITION_REFRESH_MS, 100, 3_600_000),
+                limits(env, maxClients, heartbeatMs));
+    }
+
+    private static ClientLimits limits(Map<String, String> env, int maxClients, long heartbeatMs) {
+        int maxConnections = (int) number(env, SseConfigKey.SSE_MAX_CONNECTIONS, 1, 10_000_000);
+        if (maxConnections < maxClients) {
+            throw new SseConfigException(
+                    "SSE_MAX_CONNECTIONS ("
+                            + maxConnections
+                            + ") must be at least SSE_MAX_CLIENTS ("
+                            + maxClients
+                            + ")");
+        }
+        long idleMs = number(env, SseConfigKey.SSE_IDLE_TIMEOUT_MS, 1, 86_400_000);
+        // An open stream is silent only between heartbeats; twice the interval leaves one spare.
+        if (idleMs < 2 * heartbeatMs) {
+            throw new SseConfigException(
+                    "SSE_IDLE_TIMEOUT_MS ("
+                            + idleMs
+                            + ") must be at least twice SSE_HEARTBEAT_MS ("
+                            + heartbeatMs
+                            + "), or it would cut open streams between heartbeats");
+        }
+        return new ClientLimits(
+                maxConnections,
+                idleMs,
+                number(env, SseConfigKey.SSE_REQUEST_READ_TIMEOUT_MS, 100, 3_600_000),
+                number(env, SseConfigKey.SSE_CLIENT_BUFFER_BYTES, 65_536, 1L << 30));
     }
 
     private static int eventLoops(int configured) {
@@ -97,7 +146,8 @@ public record SseConfig(
                 replayMaxMessages,
                 corsOrigins,
                 eventLoops,
-                partitionRefreshMs);
+                partitionRefreshMs,
+                limits);
     }
 
     /** Hex SHA-256 of {@code token}, the form {@link #tokenSha256Hex()} is kept in. */
@@ -162,32 +212,6 @@ public record SseConfig(
 
     @Override
     public String toString() {
-        return "SseConfig[host="
-                + host
-                + ", port="
-                + port
-                + ", auth="
-                + (authEnabled ? "token(****)" : "none")
-                + ", kafka="
-                + kafkaBootstrapServers
-                + ", topics="
-                + metricsTopic
-                + "/"
-                + eventsTopic
-                + ", maxClients="
-                + maxClients
-                + ", clientBuffer="
-                + clientBufferMessages
-                + ", heartbeatMs="
-                + heartbeatMs
-                + ", replayMax="
-                + replayMaxMessages
-                + ", cors="
-                + corsOrigins
-                + ", eventLoops="
-                + eventLoops
-                + ", partitionRefreshMs="
-                + partitionRefreshMs
-                + "]";
+        return SecretMask.render(this);
     }
 }

@@ -28,7 +28,27 @@ public enum SseConfigKey {
     SSE_PARTITION_REFRESH_MS(
             "10000",
             "How often the topic tails check the partition count; partitions added to a topic are"
-                    + " read from their beginning within about this time.");
+                    + " read from their beginning within about this time."),
+
+    SSE_MAX_CONNECTIONS(
+            "25000",
+            "TCP connections allowed at once, streams and plain requests alike (at least"
+                    + " SSE_MAX_CLIENTS); a connection beyond it is closed at once and counted."),
+    SSE_IDLE_TIMEOUT_MS(
+            "60000",
+            "A connection with no traffic either way for this long is closed. Heartbeats keep"
+                    + " open streams busy, so it must be at least twice SSE_HEARTBEAT_MS."),
+    SSE_REQUEST_READ_TIMEOUT_MS(
+            "10000",
+            "A request's headers must be complete this long after the connection opened (on a"
+                    + " kept-alive connection: after the previous response plus"
+                    + " SSE_IDLE_TIMEOUT_MS); otherwise the connection is closed."),
+    SSE_CLIENT_BUFFER_BYTES(
+            "4194304",
+            "Bytes held for one client that its socket has not taken yet (queued live frames,"
+                    + " the resume replay, unflushed writes); a client over it gets an 'overflow'"
+                    + " event and is disconnected; a replay larger than it becomes a"
+                    + " 'too_far_behind' gap.");
 
     private final String defaultValue;
     private final String description;

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.livepeer.analytics.sse.source.Replay;
@@ -33,6 +34,7 @@ public final class Fanout implements TopicTail.Sink {
     private final Counter delivered;
     private final Counter overflows;
     private final Counter gaps;
+    private final LongAdder pendingBytes = new LongAdder();
 
     /**
      * @param stream the label of this stream's meters ({@code metrics} or {@code events})
@@ -53,6 +55,10 @@ public final class Fanout implements TopicTail.Sink {
         Gauge.builder("sse_clients", clients, AtomicInteger::get)
                 .tag("stream", stream)
                 .description("open SSE connections")
+                .register(registry);
+        Gauge.builder("sse_pending_bytes", pendingBytes, LongAdder::sum)
+                .tag("stream", stream)
+                .description("bytes held for clients and not yet taken by their sockets")
                 .register(registry);
     }
 
@@ -147,6 +153,10 @@ public final class Fanout implements TopicTail.Sink {
 
     void delivered(long messages) {
         delivered.increment(messages);
+    }
+
+    void pendingBytes(long delta) {
+        pendingBytes.add(delta);
     }
 
     void overflowed() {

@@ -56,6 +56,11 @@ public final class Hub {
         return subscribers.size();
     }
 
+    /** Bytes held for this hub's clients grew (or, negative, shrank) by {@code delta}. */
+    void pendingBytes(long delta) {
+        fanout.pendingBytes(delta);
+    }
+
     /** Counts a client dropped for falling behind. */
     public void overflowed() {
         fanout.overflowed();

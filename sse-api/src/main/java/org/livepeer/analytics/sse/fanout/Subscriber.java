@@ -6,15 +6,18 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.Predicate;
 import org.livepeer.analytics.sse.stream.SseFrames;
 
 /**
  * One SSE client: its filter, and a bounded queue in front of the socket. Frames go straight to the
- * socket while it keeps up; otherwise they queue, and a client more than {@code limit} frames
- * behind gets a final {@code overflow} event and is disconnected, so it never holds memory or slows
- * the others. While a resume replay runs, live frames queue behind it. A write may carry several
- * frames (one poll batch); the queue and its limit count frames. Event loop only.
+ * socket while it keeps up; otherwise they queue. What the client holds is bounded twice: in live
+ * frames queued ({@link Limits#frames()}) and in bytes pending, i.e. queued (live frames and the
+ * resume replay) or written but not yet taken by the socket ({@link Limits#bytes()}). A client over
+ * either gets a final {@code overflow} event and is disconnected, so it never holds memory or slows
+ * the others. A resume replay is written as the socket takes it, ahead of the live frames that
+ * queued meanwhile. A write may carry several frames (one poll batch). Event loop only.
  */
 public final class Subscriber {
 
@@ -25,26 +28,31 @@ public final class Subscriber {
     private final HttpServerResponse response;
     private final HttpConnection connection;
     private final Predicate<Routed> filter;
-    private final int limit;
+    private final Limits limits;
+    private final Hub hub;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-    private final Runnable onOverflow;
     private int queuedFrames;
+    private long queuedBytes;
+    private long writingBytes;
     private boolean replaying;
     private boolean closed;
 
+    /**
+     * @param hub counts the bytes pending and the overflows
+     */
     public Subscriber(
             Vertx vertx,
             HttpServerResponse response,
             HttpConnection connection,
             Predicate<Routed> filter,
-            int limit,
-            Runnable onOverflow) {
+            Limits limits,
+            Hub hub) {
         this.vertx = vertx;
         this.response = response;
         this.connection = connection;
         this.filter = filter;
-        this.limit = limit;
-        this.onOverflow = onOverflow;
+        this.limits = limits;
+        this.hub = hub;
         response.drainHandler(v -> drain());
     }
 
@@ -52,20 +60,43 @@ public final class Subscriber {
         return filter.test(message);
     }
 
-    /** Queues live frames until {@link #endReplay()}. */
+    /** Queues live frames until {@link #endReplay}. */
     public void beginReplay() {
         replaying = true;
     }
 
-    /** Writes a replayed frame ahead of the queued live ones. */
-    public void sendReplayed(Buffer frame) {
+    /** Writes a control frame (e.g. a gap) now, ahead of anything queued. */
+    public void sendNow(Buffer frame) {
         if (!closed) {
-            response.write(frame);
+            if (!fits(frame.length())) {
+                overflow();
+                return;
+            }
+            write(frame);
         }
     }
 
-    public void endReplay() {
+    /**
+     * Queues the replayed frames ahead of the live ones that queued meanwhile, then writes them as
+     * the socket takes them; a client whose pending bytes would pass the limit overflows.
+     */
+    public void endReplay(List<Buffer> frames) {
         replaying = false;
+        if (closed) {
+            return;
+        }
+        long bytes = 0;
+        for (Buffer f : frames) {
+            bytes += f.length();
+        }
+        if (!fits(bytes)) {
+            overflow();
+            return;
+        }
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            queue.addFirst(new Queued(frames.get(i), 0));
+        }
+        queued(bytes);
         drain();
     }
 
@@ -77,23 +108,32 @@ public final class Subscriber {
         if (closed) {
             return false;
         }
+        if (!fits(data.length())) {
+            overflow();
+            return false;
+        }
         if (!replaying && queue.isEmpty() && !response.writeQueueFull()) {
-            response.write(data);
+            write(data);
             return true;
         }
-        if (queuedFrames + frames > limit) {
+        if (queuedFrames + frames > limits.frames()) {
             overflow();
             return false;
         }
         queue.add(new Queued(data, frames));
         queuedFrames += frames;
+        queued(data.length());
         return true;
     }
 
-    /** A heartbeat is skipped when the client is behind: queued frames already prove liveness. */
+    /**
+     * Sent whenever the socket takes it, during a replay too: comments go between whole frames, and
+     * they keep the connection from looking idle (SSE_IDLE_TIMEOUT_MS). A client that is behind
+     * skips it: its queued frames prove liveness.
+     */
     public void heartbeat() {
-        if (!closed && !replaying && queue.isEmpty() && !response.writeQueueFull()) {
-            response.write(SseFrames.HEARTBEAT);
+        if (!closed && !response.writeQueueFull()) {
+            write(SseFrames.HEARTBEAT);
         }
     }
 
@@ -106,31 +146,74 @@ public final class Subscriber {
         closed = true;
         queue.clear();
         queuedFrames = 0;
+        queued(-queuedBytes);
+    }
+
+    /**
+     * Whether {@code bytes} more stay within the limit. A client with nothing pending is not
+     * behind, so it takes the next write whatever its size (one poll batch may exceed the limit).
+     */
+    private boolean fits(long bytes) {
+        long pending = pending();
+        return pending == 0 || pending + bytes <= limits.bytes();
+    }
+
+    /** Bytes held for this client: queued, or written and not yet taken by the socket. */
+    long pending() {
+        return queuedBytes + writingBytes;
     }
 
     private void drain() {
         while (!closed && !replaying && !queue.isEmpty() && !response.writeQueueFull()) {
             Queued q = queue.poll();
             queuedFrames -= q.frames();
-            response.write(q.data());
+            queued(-q.data().length());
+            write(q.data());
         }
     }
 
+    /** Every write goes here: its bytes count as pending until the socket has taken them. */
+    private void write(Buffer data) {
+        long n = data.length();
+        writingBytes += n;
+        hub.pendingBytes(n);
+        response.write(data)
+                .onComplete(
+                        ar -> {
+                            writingBytes -= n;
+                            hub.pendingBytes(-n);
+                        });
+    }
+
+    private void queued(long delta) {
+        queuedBytes += delta;
+        hub.pendingBytes(delta);
+    }
+
     private void overflow() {
-        int queued = queuedFrames;
+        int frames = queuedFrames;
+        long bytes = pending();
         markClosed();
-        onOverflow.run();
+        hub.overflowed();
         response.write(
                 SseFrames.control(
                         "overflow",
                         new JsonObject()
                                 .put("reason", "client too slow")
-                                .put("queued", queued)
-                                .put("limit", limit)));
+                                .put("queued", frames)
+                                .put("limit", limits.frames())
+                                .put("pending_bytes", bytes)
+                                .put("limit_bytes", limits.bytes())));
         // Close once the overflow event is flushed; a client that reads nothing is cut later.
         response.end().onComplete(v -> connection.close());
         vertx.setTimer(OVERFLOW_CLOSE_MS, id -> connection.close());
     }
+
+    /**
+     * @param frames live frames one client may have queued
+     * @param bytes bytes one client may have pending (SSE_CLIENT_BUFFER_BYTES)
+     */
+    public record Limits(int frames, long bytes) {}
 
     private record Queued(Buffer data, int frames) {}
 }

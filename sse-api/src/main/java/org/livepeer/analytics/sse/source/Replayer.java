@@ -23,11 +23,19 @@ public final class Replayer {
     private final String bootstrapServers;
     private final String topic;
     private final int maxRecords;
+    private final long maxBytes;
 
-    public Replayer(String bootstrapServers, String topic, int maxRecords) {
+    /**
+     * @param maxRecords most records one replay reads; a longer range is a {@code too_far_behind}
+     *     gap
+     * @param maxBytes most value bytes one replay holds, for the same gap: the replay is held in
+     *     memory until the client's socket takes it
+     */
+    public Replayer(String bootstrapServers, String topic, int maxRecords, long maxBytes) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.maxRecords = maxRecords;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -70,12 +78,12 @@ public final class Replayer {
                 total += until.get(p) - start;
                 c.seek(e.getKey(), start);
             }
-            if (total > maxRecords) {
+            List<TailRecord> records = total > maxRecords ? null : poll(c, until, position);
+            if (records == null) {
                 until.forEach((p, next) -> position[p] = next - 1);
                 gaps.add(gap("too_far_behind", -1, -1, -1, position));
                 return new Replay(List.of(), gaps);
             }
-            List<TailRecord> records = poll(c, until, position);
             if (!c.assignment().isEmpty()) {
                 // The broker did not serve the whole range in time: say so, never skip silently.
                 until.forEach((p, next) -> position[p] = next - 1);
@@ -85,15 +93,21 @@ public final class Replayer {
         }
     }
 
+    /** The records up to {@code until}; null when they hold more than {@code maxBytes}. */
     private List<TailRecord> poll(
             KafkaConsumer<String, String> c, Map<Integer, Long> until, long[] position) {
         List<ConsumerRecord<String, String>> got = new ArrayList<>();
+        long bytes = 0;
         long deadline = System.currentTimeMillis() + DEADLINE_MS;
         while (!c.assignment().isEmpty() && System.currentTimeMillis() < deadline) {
             for (ConsumerRecord<String, String> r : c.poll(POLL)) {
                 if (r.offset() < until.get(r.partition())) {
                     got.add(r);
+                    bytes += Math.max(0, r.serializedValueSize());
                 }
+            }
+            if (bytes > maxBytes) {
+                return null;
             }
             List<TopicPartition> done = new ArrayList<>();
             for (TopicPartition tp : c.assignment()) {

@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +18,7 @@ import org.livepeer.analytics.sse.fanout.Subscriber;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.ResumeToken;
+import org.livepeer.analytics.sse.source.TailRecord;
 
 /**
  * One live endpoint ({@code /v1/live/metrics} or {@code /v1/live/events}) on one event loop: opens
@@ -31,19 +34,19 @@ public final class LiveEndpoint {
     private final Hub hub;
     private final Replayer replayer;
     private final Function<MultiMap, Predicate<Routed>> filters;
-    private final int bufferLimit;
+    private final Subscriber.Limits limits;
 
     public LiveEndpoint(
             Vertx vertx,
             Hub hub,
             Replayer replayer,
             Function<MultiMap, Predicate<Routed>> filters,
-            int bufferLimit) {
+            Subscriber.Limits limits) {
         this.vertx = vertx;
         this.hub = hub;
         this.replayer = replayer;
         this.filters = filters;
-        this.bufferLimit = bufferLimit;
+        this.limits = limits;
     }
 
     /**
@@ -59,13 +62,7 @@ public final class LiveEndpoint {
                 .setWriteQueueMaxSize(64 * 1024);
         response.write(SseFrames.retry(RETRY_MS));
         Subscriber sub =
-                new Subscriber(
-                        vertx,
-                        response,
-                        ctx.request().connection(),
-                        filter,
-                        bufferLimit,
-                        hub::overflowed);
+                new Subscriber(vertx, response, ctx.request().connection(), filter, limits, hub);
         response.closeHandler(
                 v -> {
                     sub.markClosed();
@@ -90,7 +87,7 @@ public final class LiveEndpoint {
         Map<Integer, Long> until = hub.nextOffsets();
         Optional<Map<Integer, Long>> from = ResumeToken.parse(token);
         if (from.isEmpty()) {
-            sub.sendReplayed(
+            sub.sendNow(
                     SseFrames.message(
                             hub.currentToken(),
                             "gap",
@@ -103,19 +100,25 @@ public final class LiveEndpoint {
         sub.beginReplay();
         vertx.<Replay>executeBlocking(() -> replayer.read(from.get(), until), false)
                 .onComplete(
-                        ar -> {
-                            if (ar.succeeded()) {
-                                deliver(sub, filter, ar.result());
-                            } else {
-                                sub.sendReplayed(gapFrame(until, ar.cause().toString()));
-                            }
-                            sub.endReplay();
-                        });
+                        ar ->
+                                sub.endReplay(
+                                        ar.succeeded()
+                                                ? frames(filter, ar.result(), until)
+                                                : List.of(
+                                                        gapFrame(
+                                                                until,
+                                                                "replay_failed",
+                                                                ar.cause().toString()))));
     }
 
-    private void deliver(Subscriber sub, Predicate<Routed> filter, Replay replay) {
+    /**
+     * The replay's frames; a replay larger than a client may hold becomes a {@code too_far_behind}
+     * gap (the client continues live) rather than an overflow it would hit again on every resume.
+     */
+    private List<Buffer> frames(Predicate<Routed> filter, Replay replay, Map<Integer, Long> until) {
+        List<Buffer> out = new ArrayList<>();
         for (Replay.Gap gap : replay.gaps()) {
-            sub.sendReplayed(
+            out.add(
                     SseFrames.message(
                             gap.token(),
                             "gap",
@@ -126,18 +129,27 @@ public final class LiveEndpoint {
                                     .put("resumed_offset", gap.resumedOffset())
                                     .encode()));
         }
-        replay.records().stream()
-                .map(hub::route)
-                .filter(filter)
-                .forEach(m -> sub.sendReplayed(m.frame()));
+        long bytes = 0;
+        for (TailRecord r : replay.records()) {
+            Routed m = hub.route(r);
+            if (filter.test(m)) {
+                out.add(m.frame());
+                bytes += m.frame().length();
+                if (bytes > limits.bytes()) {
+                    return List.of(
+                            gapFrame(until, "too_far_behind", "the replay exceeds the buffer"));
+                }
+            }
+        }
+        return out;
     }
 
-    private static Buffer gapFrame(Map<Integer, Long> until, String why) {
+    private static Buffer gapFrame(Map<Integer, Long> until, String reason, String why) {
         long[] position = new long[until.size()];
         until.forEach((p, next) -> position[p] = next - 1);
         return SseFrames.message(
                 ResumeToken.format(position),
                 "gap",
-                new JsonObject().put("reason", "replay_failed").put("message", why).encode());
+                new JsonObject().put("reason", reason).put("message", why).encode());
     }
 }

@@ -17,6 +17,7 @@ public final class LauncherLogs {
 
     static final String CONFIG = "org/livepeer/analytics/launcher/logging/log4j2-launcher.xml";
     static final String LOG_DIR_PROPERTY = "analytics.logs.dir";
+    static final String CONFIG_PROPERTY = "log4j2.configurationFile";
     static final Duration TERMINAL_INTERVAL = Duration.ofMinutes(1);
 
     private LauncherLogs() {}
@@ -30,7 +31,10 @@ public final class LauncherLogs {
     public static Path start(Path home, PrintStream terminal) {
         Path dir = home.resolve("logs");
         System.setProperty(LOG_DIR_PROPERTY, dir.toString());
-        System.setProperty("log4j2.configurationFile", CONFIG);
+        if (System.getProperty(CONFIG_PROPERTY) == null) {
+            // A file of the user's own (-Dlog4j2.configurationFile) wins.
+            System.setProperty(CONFIG_PROPERTY, CONFIG);
+        }
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         TerminalAppender appender =

@@ -1,18 +1,17 @@
 package org.livepeer.analytics.launcher;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
-import org.slf4j.Logger;
+import org.livepeer.analytics.launcher.logging.LauncherLogs;
 import org.slf4j.LoggerFactory;
 
 /** {@code ./analytics up | migrate}: the embedded default and the stand-alone migrator. */
 public final class AnalyticsMain {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsMain.class);
 
     private AnalyticsMain() {}
 
@@ -33,7 +32,7 @@ public final class AnalyticsMain {
             System.err.println("configuration error: " + e.getMessage());
             exit = 2;
         } catch (Exception e) {
-            LOG.error("failed: {}", e.getMessage(), e);
+            LoggerFactory.getLogger(AnalyticsMain.class).error("failed: {}", e.getMessage(), e);
             exit = 1;
         }
         // Kafka and Vert.x threads are not daemons: leave explicitly.
@@ -42,6 +41,9 @@ public final class AnalyticsMain {
 
     private static int up(Map<String, String> env) throws Exception {
         LauncherConfig config = LauncherConfig.fromEnv(env);
+        // Before anything logs: the components' loggers are created as they start.
+        Path log = LauncherLogs.start(config.home(), System.err);
+        System.out.println("logs: " + log + " (warnings and errors also here)");
         EmbeddedPipeline pipeline = new EmbeddedPipeline(config, env, new StatusLine(System.out));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -61,6 +63,7 @@ public final class AnalyticsMain {
     }
 
     private static int migrate(Map<String, String> env) {
+        LauncherLogs.start(LauncherConfig.fromEnv(env).home(), System.err);
         URI url = URI.create(env.getOrDefault("CLICKHOUSE_URL", "http://127.0.0.1:8123"));
         ClickHouseHttp admin =
                 new ClickHouseHttp(

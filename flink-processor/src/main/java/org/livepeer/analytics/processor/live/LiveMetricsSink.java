@@ -1,28 +1,50 @@
 package org.livepeer.analytics.processor.live;
 
+import java.io.IOException;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
- * The Kafka sink of the live messages. At least once (flushed on checkpoint): a repeated message is
- * harmless, consumers keep the highest revision per window.
+ * The Kafka sink of the live messages. At least once: the writer flushes its producer before each
+ * checkpoint barrier; a repeated message is harmless, consumers keep the highest revision per
+ * window.
+ *
+ * <p>Only the connector's writer runs. A {@link KafkaSink} always adds a committer operator, which
+ * has nothing to commit at least once, and Flink 2.2's committer registers its {@code
+ * pendingCommittables} gauge again on every snapshot: a "Name collision" warning per checkpoint
+ * (docs/processor.md, "Logs").
  */
-public final class LiveMetricsSink {
+public final class LiveMetricsSink implements Sink<String> {
 
-    private LiveMetricsSink() {}
+    private static final long serialVersionUID = 1L;
 
-    public static KafkaSink<String> create(String bootstrapServers, String topic) {
-        return KafkaSink.<String>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<String>builder()
-                                .setTopic(topic)
-                                .setValueSerializationSchema(new SimpleStringSchema())
-                                .build())
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setProperty("linger.ms", "20")
-                .build();
+    private final KafkaSink<String> kafka;
+
+    private LiveMetricsSink(KafkaSink<String> kafka) {
+        this.kafka = kafka;
+    }
+
+    public static LiveMetricsSink create(String bootstrapServers, String topic) {
+        return new LiveMetricsSink(
+                KafkaSink.<String>builder()
+                        .setBootstrapServers(bootstrapServers)
+                        .setRecordSerializer(
+                                KafkaRecordSerializationSchema.<String>builder()
+                                        .setTopic(topic)
+                                        .setValueSerializationSchema(new SimpleStringSchema())
+                                        .build())
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .setProperty("linger.ms", "20")
+                        .build());
+    }
+
+    @Override
+    public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
+        return kafka.createWriter(context);
     }
 }

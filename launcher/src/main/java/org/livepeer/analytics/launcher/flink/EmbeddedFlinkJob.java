@@ -62,6 +62,10 @@ public final class EmbeddedFlinkJob {
             // The snapshot is ours: the new job owns it and deletes it once subsumed, so restarts
             // do not pile up full copies of the state.
             flink.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+            // An operator removed by an upgrade (the live sink's committer) leaves state no
+            // operator reads; every stateful operator has a stable uid, so only that is skipped
+            // (docs/processor.md, "State, checkpoints and restarts").
+            flink.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         JobClient client =
                 ProcessorJob.start(

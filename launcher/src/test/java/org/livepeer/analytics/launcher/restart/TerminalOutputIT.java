@@ -39,7 +39,8 @@ class TerminalOutputIT {
                             "livepeer-analytics is running\\. .*",
                             "  [a-z-]+: +.*",
                             "stopping…",
-                            "flink-job: stopped with savepoint .*",
+                            // One line per component stopped, in order; a failed stop is a problem.
+                            "\\[stop\\] [a-z-]+ ++(?!did not stop cleanly).*",
                             "stopped\\.")
                     .map(Pattern::compile)
                     .toList();

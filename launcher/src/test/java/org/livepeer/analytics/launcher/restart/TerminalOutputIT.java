@@ -40,7 +40,7 @@ class TerminalOutputIT {
                             "  [a-z-]+: +.*",
                             "stopping…",
                             // One line per component stopped, in order; a failed stop is a problem.
-                            "\\[stop\\] [a-z-]+ ++(?!did not stop cleanly).*",
+                            "\\[stop\\] [a-z.-]+ ++(?!did not stop cleanly).*",
                             "stopped\\.")
                     .map(Pattern::compile)
                     .toList();

@@ -1,7 +1,7 @@
 -- deterministic: true
 -- Network demand per hour and pipeline: streams and inference minutes from ai_stream_status, fees
 -- from payment_events. A payment names no stream and its requestID is empty on follow-up payments
--- (CATALOG §9), so each payment is tied to its session's first payment (same sessionID), whose
+-- (docs/events.md §9), so each payment is tied to its session's first payment (same sessionID), whose
 -- requestID is the stream's request_id, and takes that stream's pipeline; a payment whose session
 -- cannot be resolved counts under pipeline ''.
 --   inference_minutes = status reports with output fps > 0, times the 10 s report interval

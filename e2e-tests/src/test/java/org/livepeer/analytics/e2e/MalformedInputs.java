@@ -2,7 +2,7 @@ package org.livepeer.analytics.e2e;
 
 import java.util.List;
 
-/** Inputs that break the rules of DESIGN 4.1, with the error each must get. */
+/** Inputs that break the rules of docs/events.md §1.2, with the error each must get. */
 final class MalformedInputs {
 
     private static final String TS = "\"timestamp\":1767225600000";

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class SampleEvents {
 
-    /** Event type → the typed table its rows must reach (DESIGN 4.4). */
+    /** Event type → the typed table its rows must reach (docs/events.md §3–§9). */
     static final Map<String, String> TYPED_TABLE =
             Map.of(
                     "ai_stream_status", "ai_stream_status",

@@ -3,7 +3,9 @@ package org.livepeer.analytics.launcher;
 import java.util.Map;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 
-/** The topics of DESIGN 4.2, created if absent, names overridable like the services' own. */
+/**
+ * The topics of docs/configuration.md, created if absent, names overridable like the services' own.
+ */
 final class Topics {
 
     private static final String SEVEN_DAYS_MS = Long.toString(7L * 24 * 3600 * 1000);

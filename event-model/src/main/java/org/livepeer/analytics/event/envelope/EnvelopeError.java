@@ -1,8 +1,8 @@
 package org.livepeer.analytics.event.envelope;
 
 /**
- * Why an envelope was refused: a stable machine-readable {@code code} (DESIGN 4.1) and a message
- * for humans.
+ * Why an envelope was refused: a stable machine-readable {@code code} (docs/ingest-api.md, "Status
+ * codes and what to do") and a message for humans.
  */
 public record EnvelopeError(String code, String message) {
 

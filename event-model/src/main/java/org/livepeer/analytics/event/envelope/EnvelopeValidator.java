@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The envelope rules of DESIGN 4.1, shared by the gateway (which answers 4xx) and the processor
- * (which dead-letters events that were produced straight to Kafka). Stateless and thread-safe.
+ * The envelope rules of docs/events.md §1.2, shared by the gateway (which answers 4xx) and the
+ * processor (which dead-letters events that were produced straight to Kafka). Stateless and
+ * thread-safe.
  */
 public final class EnvelopeValidator {
 

@@ -16,9 +16,9 @@ import java.io.CharConversionException;
 import java.io.IOException;
 
 /**
- * The one place where event JSON is read. Strict by design (DESIGN 4.1): a second value after the
- * first, a duplicate key, NaN/Infinity, nesting deeper than {@value #MAX_DEPTH} or bytes that are
- * not UTF-8 are errors, never silently tolerated (CATALOG §13.4).
+ * The one place where event JSON is read. Strict by design (docs/events.md §1.2): a second value
+ * after the first, a duplicate key, NaN/Infinity, nesting deeper than {@value #MAX_DEPTH} or bytes
+ * that are not UTF-8 are errors, never silently tolerated (docs/events.md §11.4).
  */
 public final class StrictJson {
 

@@ -15,8 +15,8 @@ import org.livepeer.analytics.event.envelope.EnvelopeValidator;
  * Typed, path-aware reads from one JSON object of a payload. Every read either returns a value of
  * the requested type or throws a classified {@link PayloadException} naming the field's path
  * ({@code data.inference_status.fps}, {@code data[3].latency_ms}): a value of the wrong type or out
- * of range is {@code invalid_value}, never a default (CATALOG §13.6). "Optional" reads return null
- * only when the field is absent or JSON null.
+ * of range is {@code invalid_value}, never a default (docs/events.md §2.2). "Optional" reads return
+ * null only when the field is absent or JSON null.
  */
 public final class JsonFields {
 
@@ -110,7 +110,7 @@ public final class JsonFields {
         return v == null ? null : asText(v, this, name, -1);
     }
 
-    /** A string, lower-cased (addresses: CATALOG §2 says join on lower case). */
+    /** A string, lower-cased (addresses: docs/events.md §2.3 says join on lower case). */
     public String lowerText(String name) {
         return text(name).toLowerCase(Locale.ROOT);
     }

@@ -2,8 +2,8 @@ package org.livepeer.analytics.event.parse;
 
 /**
  * The {@code orchestrator_info} object ({@code {address, url}}) of status, trace and stream events.
- * The address is lower-cased (CATALOG §2); absent info gives nulls. Empty strings, which the
- * gateway sends before an orchestrator is chosen, are kept as they are.
+ * The address is lower-cased (docs/events.md §2.3); absent info gives nulls. Empty strings, which
+ * the gateway sends before an orchestrator is chosen, are kept as they are.
  */
 public record OrchestratorInfo(String address, String url) {
 

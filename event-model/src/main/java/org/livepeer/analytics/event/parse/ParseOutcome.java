@@ -18,8 +18,8 @@ public sealed interface ParseOutcome {
     }
 
     /**
-     * A classified error (DESIGN 4.3): {@code missing_field:<path>}, {@code invalid_value:<path>}
-     * or {@code invalid_payload}, with a message for humans.
+     * A classified error (docs/events.md §2.2): {@code missing_field:<path>}, {@code
+     * invalid_value:<path>} or {@code invalid_payload}, with a message for humans.
      */
     record Rejected(String errorType, String message) implements ParseOutcome {
         public Rejected {

@@ -1,10 +1,10 @@
 package org.livepeer.analytics.event.parse;
 
 /**
- * A payload that breaks the typed model, classified as in DESIGN 4.3. Thrown by {@link JsonFields}
- * so a parser can read fields depth-first and stop at the first violation; {@link PayloadParser}
- * turns it into a {@link ParseOutcome.Rejected} at the parser boundary, so it never escapes a
- * parser. It carries no stack trace: it is an expected outcome on a hot path, not a bug.
+ * A payload that breaks the typed model, classified as in docs/events.md §2.2. Thrown by {@link
+ * JsonFields} so a parser can read fields depth-first and stop at the first violation; {@link
+ * PayloadParser} turns it into a {@link ParseOutcome.Rejected} at the parser boundary, so it never
+ * escapes a parser. It carries no stack trace: it is an expected outcome on a hot path, not a bug.
  */
 public final class PayloadException extends RuntimeException {
 

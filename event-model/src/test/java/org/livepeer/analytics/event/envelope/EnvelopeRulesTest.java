@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.livepeer.analytics.event.json.InvalidJsonException;
 import org.livepeer.analytics.event.json.StrictJson;
 
-/** One test per envelope rule of DESIGN 4.1, through StrictJson and EnvelopeValidator. */
+/** One test per envelope rule of docs/events.md §1.2, through StrictJson and EnvelopeValidator. */
 class EnvelopeRulesTest {
 
     private static final String DATA = "\"data\":{\"stream_id\":\"s\"}";

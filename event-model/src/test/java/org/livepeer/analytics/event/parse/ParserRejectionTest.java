@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A real sample with one value changed or removed is rejected with exactly the classified error
- * (DESIGN 4.3): wrong types and out-of-range values are {@code invalid_value}, never defaults. The
- * cases are the table in {@code src/test/resources/parser-rejections.tsv}.
+ * (docs/events.md §2.2): wrong types and out-of-range values are {@code invalid_value}, never
+ * defaults. The cases are the table in {@code src/test/resources/parser-rejections.tsv}.
  */
 class ParserRejectionTest {
 

@@ -2,7 +2,10 @@ package org.livepeer.analytics.processor.route;
 
 import org.livepeer.analytics.event.envelope.EnvelopeError;
 
-/** The processor's error types (DESIGN 4.3) and how envelope errors map onto them. */
+/**
+ * The processor's error types (docs/processor.md, "Topology"; docs/events.md §1.2, §2.2) and how
+ * envelope errors map onto them.
+ */
 final class DeadLetterCodes {
 
     static final String INVALID_JSON = "invalid_json";

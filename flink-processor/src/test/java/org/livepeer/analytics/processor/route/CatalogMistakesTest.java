@@ -27,13 +27,13 @@ import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.processor.source.EventSource;
 
 /**
- * One test per mistake of the reference implementation listed in CATALOG §13, run through the
- * processor's router exactly as the job runs it. Field-level parser rules have more cases in
+ * One test per mistake of the reference implementation listed in docs/events.md §11, run through
+ * the processor's router exactly as the job runs it. Field-level parser rules have more cases in
  * event-model ({@code ParserRejectionTest}, {@code DerivedEventsTest}, {@code SamplesParseTest}).
  */
 class CatalogMistakesTest {
 
-    /** §13.1: fees were always 0 because "N WEI" / "x ETH" went through toFloat64OrZero. */
+    /** §11.1: fees were always 0 because "N WEI" / "x ETH" went through toFloat64OrZero. */
     @Test
     void feesAreExactWeiFromBothWeiAndEth() {
         ObjectNode wei = first("create_new_payment");
@@ -47,7 +47,7 @@ class CatalogMistakesTest {
                 new BigInteger("12500000000000000"), row.get("face_value_wei").bigIntegerValue());
     }
 
-    /** §13.1: payments join to streams by request id, which is empty on follow-up payments. */
+    /** §11.1: payments join to streams by request id, which is empty on follow-up payments. */
     @Test
     void paymentsWithAnEmptyRequestIdAreStillTyped() {
         ObjectNode event = set(first("create_new_payment"), "/data/requestID", "\"\"");
@@ -56,7 +56,7 @@ class CatalogMistakesTest {
         assertEquals("01b55632", rows.get(0).get("session_id").asText());
     }
 
-    /** §13.2: int64 prices, capacity above 255 and big byte counters must not wrap. */
+    /** §11.2: int64 prices, capacity above 255 and big byte counters must not wrap. */
     @Test
     void int64PricesAndCapacitiesAboveAByteKeepTheirValue() {
         ObjectNode caps = first("network_capabilities");
@@ -77,7 +77,7 @@ class CatalogMistakesTest {
                 "capacity 384 kept");
     }
 
-    /** §13.2: packets_lost can be negative (signed column); BytesReceived beyond 32 bits. */
+    /** §11.2: packets_lost can be negative (signed column); BytesReceived beyond 32 bits. */
     @Test
     void negativePacketsLostAndLargeBytesReceivedAreKept() {
         ObjectNode ingest = first("stream_ingest_metrics");
@@ -88,7 +88,7 @@ class CatalogMistakesTest {
         assertEquals(9_000_000_000_000L, row.get("bytes_received").longValue());
     }
 
-    /** §13.3: seconds, microseconds, negative or fractional timestamps were accepted. */
+    /** §11.3: seconds, microseconds, negative or fractional timestamps were accepted. */
     @ParameterizedTest
     @ValueSource(
             strings = {"1767908955", "1767908955607000", "-1767908955607", "1767908955607.5", "0"})
@@ -100,7 +100,7 @@ class CatalogMistakesTest {
         assertEquals(0, TestEvents.tree(routed.raw().json).get("event_ts_ms").longValue());
     }
 
-    /** §13.4: readTree stopped after the first value, silently losing a second event. */
+    /** §11.4: readTree stopped after the first value, silently losing a second event. */
     @Test
     void trailingDataIsDeadLetteredNotIgnored() {
         String one = TestEvents.lines("ai_stream_status").get(0);
@@ -110,7 +110,7 @@ class CatalogMistakesTest {
         assertEquals(one + one, TestEvents.tree(routed.raw().json).get("payload").asText());
     }
 
-    /** §13.5: runner-forwarded ai_stream_events have no pipeline and are valid. */
+    /** §11.5: runner-forwarded ai_stream_events have no pipeline and are valid. */
     @Test
     void runnerForwardedEventsWithoutPipelineAreTyped() {
         ObjectNode event = first("ai_stream_events");
@@ -120,7 +120,7 @@ class CatalogMistakesTest {
         assertEquals(1, rows(routed, "ai_stream_events").size());
     }
 
-    /** §13.5: a snapshot whose orchestrators all lack hardware is valid, with no DLQ record. */
+    /** §11.5: a snapshot whose orchestrators all lack hardware is valid, with no DLQ record. */
     @Test
     void capabilitySnapshotWithoutHardwareIsTypedWithoutDeadLetters() {
         ObjectNode caps = first("network_capabilities");
@@ -133,7 +133,7 @@ class CatalogMistakesTest {
         assertEquals(0, rows(routed, "network_capability_hardware").size());
     }
 
-    /** §13.6: wrong-typed nested values became 0 or "" instead of errors. */
+    /** §11.6: wrong-typed nested values became 0 or "" instead of errors. */
     @Test
     void wrongTypedNestedValuesAreInvalidValuesNotDefaults() {
         Map<String, String> cases =
@@ -151,7 +151,7 @@ class CatalogMistakesTest {
                 });
     }
 
-    /** §13.6: last_error_time was never mapped. */
+    /** §11.6: last_error_time was never mapped. */
     @Test
     void lastErrorTimeIsMapped() {
         ObjectNode status = first("ai_stream_status");
@@ -162,7 +162,7 @@ class CatalogMistakesTest {
         assertEquals(1_767_908_950_000L, row.get("last_error_time_ms").longValue());
     }
 
-    /** §13.7: no "first model / first price" fallback attaches another model's data to a row. */
+    /** §11.7: no "first model / first price" fallback attaches another model's data to a row. */
     @Test
     void noFirstModelOrFirstPriceFallback() {
         ObjectNode caps = first("network_capabilities");
@@ -186,7 +186,7 @@ class CatalogMistakesTest {
                 "no model row invented from hardware");
     }
 
-    /** §13.8: FPS kept as Float32 and rtt (ns) without unit conversion. */
+    /** §11.8: FPS kept as Float32 and rtt (ns) without unit conversion. */
     @Test
     void fpsIsNotNarrowedAndRttIsConvertedToMilliseconds() {
         ObjectNode status = first("ai_stream_status");
@@ -201,7 +201,7 @@ class CatalogMistakesTest {
         assertEquals(2.5, ingestRow.get("video_rtt_ms").doubleValue(), 1e-9);
     }
 
-    /** §13.8: typed rows do not repeat the raw JSON (the raw archive has it once). */
+    /** §11.8: typed rows do not repeat the raw JSON (the raw archive has it once). */
     @Test
     void typedRowsDoNotCarryTheRawJson() {
         Routed routed = route(first("ai_stream_status"));
@@ -211,7 +211,7 @@ class CatalogMistakesTest {
         }
     }
 
-    /** §13.9: oversized rows were logged and dropped; here they are routed like any other. */
+    /** §11.9: oversized rows were logged and dropped; here they are routed like any other. */
     @Test
     void anOversizedEventIsNeverDropped() {
         ObjectNode event = first("ai_stream_events");
@@ -225,7 +225,7 @@ class CatalogMistakesTest {
         assertTrue(routed.raw().json.length() > huge.length());
     }
 
-    /** §13.10: replays re-read the topic from the earliest offset on every start. */
+    /** §11.10: replays re-read the topic from the earliest offset on every start. */
     @Test
     void theSourceStartsFromCommittedOffsetsByDefault() {
         ProcessorConfig config = ProcessorConfig.fromEnv(Map.of());
@@ -241,7 +241,7 @@ class CatalogMistakesTest {
                 "committed offsets first, earliest only when the group has none");
     }
 
-    /** §13.11: numeric time fields read as strings became NULL or epoch 0. */
+    /** §11.11: numeric time fields read as strings became NULL or epoch 0. */
     @Test
     void numericStartTimeIsKeptInMilliseconds() {
         ObjectNode status = first("ai_stream_status");
@@ -251,7 +251,7 @@ class CatalogMistakesTest {
         assertEquals(start, row.get("start_time_ms").longValue());
     }
 
-    /** §13.11: kafka_skip_broken_messages dropped malformed messages without a record. */
+    /** §11.11: kafka_skip_broken_messages dropped malformed messages without a record. */
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "not json", "[1,2]", "{\"id\":\"x\"}"})
     void brokenMessagesAreArchivedAndDeadLettered(String value) {

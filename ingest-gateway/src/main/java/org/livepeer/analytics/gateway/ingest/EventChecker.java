@@ -14,8 +14,8 @@ import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
 
 /**
- * Applies the strict JSON and envelope rules (DESIGN 4.1) to every event of a request and picks
- * each accepted event's Kafka key.
+ * Applies the strict JSON and envelope rules (docs/events.md §1.2) to every event of a request and
+ * picks each accepted event's Kafka key.
  */
 public final class EventChecker {
 

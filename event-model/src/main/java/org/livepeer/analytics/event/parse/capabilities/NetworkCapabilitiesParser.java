@@ -9,17 +9,17 @@ import org.livepeer.analytics.event.rows.NetworkCapabilityRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code network_capabilities} (CATALOG §7): data is an array with one element per orchestrator.
- * Each element gives one {@code network_capabilities} row plus one row per capacity, per model
- * constraint, per capability price and per hardware GPU in the {@code network_capability_*} tables;
- * every row carries the element's {@code position}.
+ * {@code network_capabilities} (docs/events.md §7): data is an array with one element per
+ * orchestrator. Each element gives one {@code network_capabilities} row plus one row per capacity,
+ * per model constraint, per capability price and per hardware GPU in the {@code
+ * network_capability_*} tables; every row carries the element's {@code position}.
  *
  * <p>The nested structs are protobuf-generated and serialised with {@code omitempty}, so inside
  * them an absent field <em>means</em> its zero value (e.g. {@code minor} of an RTX 5090 is 0, a
  * free capability has no {@code pricePerUnit}); those fields are read as 0, "" or false. A present
  * field of the wrong type is still an {@code invalid_value}. Orchestrators whose {@code hardware}
- * or {@code capabilities_prices} is null are valid and simply have no rows there (CATALOG §13.5),
- * and no row borrows another entry's model or price (CATALOG §13.7).
+ * or {@code capabilities_prices} is null are valid and simply have no rows there (docs/events.md
+ * §7, §11.5), and no row borrows another entry's model or price (docs/events.md §11.7).
  */
 public final class NetworkCapabilitiesParser extends PayloadParser {
 

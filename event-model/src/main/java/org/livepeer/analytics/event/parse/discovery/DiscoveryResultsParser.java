@@ -10,10 +10,10 @@ import org.livepeer.analytics.event.rows.DiscoveryResultRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code discovery_results} (CATALOG §8): one {@link DiscoveryResultRow} per array element, with
- * its list position (the order carries meaning: sorted by latency, suspended ones appended). {@code
- * latency_ms} is a decimal string on the wire; an integer is accepted too, anything else is an
- * {@code invalid_value}, never 0 (CATALOG §13.6).
+ * {@code discovery_results} (docs/events.md §8): one {@link DiscoveryResultRow} per array element,
+ * with its list position (the order carries meaning: sorted by latency, suspended ones appended).
+ * {@code latency_ms} is a decimal string on the wire; an integer is accepted too, anything else is
+ * an {@code invalid_value}, never 0 (docs/events.md §2.2).
  */
 public final class DiscoveryResultsParser extends PayloadParser {
 

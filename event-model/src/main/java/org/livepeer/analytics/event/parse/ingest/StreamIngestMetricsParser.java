@@ -10,7 +10,7 @@ import org.livepeer.analytics.event.rows.TrackStats;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code stream_ingest_metrics} (CATALOG §5) to one {@link StreamIngestMetricsRow}. {@code
+ * {@code stream_ingest_metrics} (docs/events.md §5) to one {@link StreamIngestMetricsRow}. {@code
  * track_stats} is absent before tracks exist; each present track must be {@code video} or {@code
  * audio}, at most once each, so that no track is silently dropped or overwritten.
  */

@@ -12,10 +12,10 @@ import org.livepeer.analytics.event.rows.PaymentEventRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code create_new_payment} (CATALOG §9) to one {@link PaymentEventRow}. Every value arrives as a
- * string (a Go {@code map[string]string}); numbers are parsed strictly, with units taken out of the
- * text and into the column name. {@code requestID} is optional: it is often empty and may be
- * absent.
+ * {@code create_new_payment} (docs/events.md §9) to one {@link PaymentEventRow}. Every value
+ * arrives as a string (a Go {@code map[string]string}); numbers are parsed strictly, with units
+ * taken out of the text and into the column name. {@code requestID} is optional: it is often empty
+ * and may be absent.
  */
 public final class CreateNewPaymentParser extends PayloadParser {
 

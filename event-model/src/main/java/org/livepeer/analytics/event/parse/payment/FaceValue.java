@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * go-livepeer's ticket face value text (GL {@code eth/helpers.go} FormatUnits): {@code "<int> WEI"}
  * below 1e16 wei, else {@code "<decimal> ETH"} with trailing zeros trimmed. Both become an exact
- * wei integer; CATALOG §13.1 shows what reading them as floats did (every fee was 0).
+ * wei integer; docs/events.md §11.1 says what reading them as floats did (every fee was 0).
  */
 final class FaceValue {
 

@@ -9,10 +9,10 @@ import org.livepeer.analytics.event.rows.AiStreamStatusRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code ai_stream_status} (CATALOG §4) to one {@link AiStreamStatusRow}. Required: {@code
+ * {@code ai_stream_status} (docs/events.md §4) to one {@link AiStreamStatusRow}. Required: {@code
  * stream_id}, {@code request_id}, {@code state} and both FPS values, the row's reason to exist.
- * {@code last_status_timestamp} is integer ms, or float seconds from one runner version (CATALOG
- * §2), converted to ms.
+ * {@code last_status_timestamp} is integer ms, or float seconds from one runner version
+ * (docs/events.md §4), converted to ms.
  */
 public final class AiStreamStatusParser extends PayloadParser {
 

@@ -12,9 +12,9 @@ import org.livepeer.analytics.event.rows.AiStreamEventRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code ai_stream_events} (CATALOG §6) to one {@link AiStreamEventRow}. {@code pipeline} is
- * optional because runner-forwarded events do not carry it (CATALOG §13.5). Members without a
- * column of their own go to {@code extra_json}, so runner-defined events keep their content.
+ * {@code ai_stream_events} (docs/events.md §6) to one {@link AiStreamEventRow}. {@code pipeline} is
+ * optional because runner-forwarded events do not carry it (docs/events.md §11.5). Members without
+ * a column of their own go to {@code extra_json}, so runner-defined events keep their content.
  */
 public final class AiStreamEventsParser extends PayloadParser {
 

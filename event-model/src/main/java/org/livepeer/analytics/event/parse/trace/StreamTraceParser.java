@@ -9,9 +9,9 @@ import org.livepeer.analytics.event.rows.StreamTraceEventRow;
 import org.livepeer.analytics.event.rows.TypedRow;
 
 /**
- * {@code stream_trace} (CATALOG §3) to one {@link StreamTraceEventRow}. Every subtype is kept,
- * including those outside the core ten; {@code orchestrator_swap} has no {@code data.timestamp} and
- * carries {@code pipeline} and {@code message}, which get their own columns.
+ * {@code stream_trace} (docs/events.md §3) to one {@link StreamTraceEventRow}. Every subtype is
+ * kept, including those outside the core ten; {@code orchestrator_swap} has no {@code
+ * data.timestamp} and carries {@code pipeline} and {@code message}, which get their own columns.
  */
 public final class StreamTraceParser extends PayloadParser {
 

@@ -3,8 +3,9 @@ package org.livepeer.analytics.sse.fanout;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The connection limit of the whole instance, shared by every event loop and both streams: a slot
- * is taken before a stream opens and given back when its subscriber leaves its hub. Thread-safe.
+ * A limit on things open at once across the whole instance, shared by every event loop: the streams
+ * (a slot taken before a stream opens, given back when its subscriber leaves its hub) and the TCP
+ * connections ({@code http.ConnectionGuard}). Thread-safe.
  */
 public final class ClientSlots {
 

@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.sse.fanout.ClientSlots;
 
 /**
  * The instance's limits on TCP connections, before any request is read: a cap on open connections
@@ -20,15 +20,14 @@ import org.livepeer.analytics.sse.config.SseConfig;
  */
 public final class ConnectionGuard {
 
-    private final int max;
     private final long requestReadMs;
     private final long nextRequestMs;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ClientSlots connections;
     private final Counter rejected;
     private final Counter timedOut;
 
     public ConnectionGuard(SseConfig.ClientLimits limits, MeterRegistry registry) {
-        this.max = limits.maxConnections();
+        this.connections = new ClientSlots(limits.maxConnections());
         this.requestReadMs = limits.requestReadTimeoutMs();
         // Without seeing the next request's first byte, a kept-alive connection may first idle.
         this.nextRequestMs = limits.idleTimeoutMs() + limits.requestReadTimeoutMs();
@@ -36,7 +35,7 @@ public final class ConnectionGuard {
                 registry.counter("sse_connections_rejected_total", "reason", "connection_limit");
         this.timedOut =
                 registry.counter("sse_connections_closed_total", "reason", "request_read_timeout");
-        Gauge.builder("sse_connections", open, AtomicInteger::get)
+        Gauge.builder("sse_connections", connections, ClientSlots::inUse)
                 .description("open TCP connections")
                 .register(registry);
     }
@@ -44,18 +43,6 @@ public final class ConnectionGuard {
     /** The connections of one event loop. */
     public Shard shard(Vertx vertx) {
         return new Shard(vertx);
-    }
-
-    private boolean tryOpen() {
-        while (true) {
-            int n = open.get();
-            if (n >= max) {
-                return false;
-            }
-            if (open.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
     }
 
     /** One event loop's connections and their header deadlines. Event loop only. */
@@ -73,7 +60,7 @@ public final class ConnectionGuard {
 
         /** The HTTP server's connection handler. */
         public void accept(HttpConnection conn) {
-            if (!tryOpen()) {
+            if (!connections.tryAcquire()) {
                 rejected.increment();
                 conn.close();
                 return;
@@ -81,7 +68,7 @@ public final class ConnectionGuard {
             conn.closeHandler(
                     v -> {
                         cancel(deadlines.remove(conn));
-                        open.decrementAndGet();
+                        connections.release();
                     });
             deadlines.put(conn, deadline(conn, requestReadMs));
         }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,11 +96,7 @@ public final class Fanout implements TopicTail.Sink {
                 SseFrames.message(
                         gap.token(),
                         "gap",
-                        new JsonObject()
-                                .put("reason", gap.reason())
-                                .put("partition", gap.partition())
-                                .put("requested_offset", gap.requestedOffset())
-                                .put("resumed_offset", gap.resumedOffset())
+                        SseFrames.gapFields(gap)
                                 .put("skipped", skipped > 0 ? skipped : null)
                                 .encode());
         onEveryHub(hub -> hub.gap(frame, lastOffsets), done);

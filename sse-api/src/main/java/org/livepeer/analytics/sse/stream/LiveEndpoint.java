@@ -118,16 +118,7 @@ public final class LiveEndpoint {
     private List<Buffer> frames(Predicate<Routed> filter, Replay replay, Map<Integer, Long> until) {
         List<Buffer> out = new ArrayList<>();
         for (Replay.Gap gap : replay.gaps()) {
-            out.add(
-                    SseFrames.message(
-                            gap.token(),
-                            "gap",
-                            new JsonObject()
-                                    .put("reason", gap.reason())
-                                    .put("partition", gap.partition())
-                                    .put("requested_offset", gap.requestedOffset())
-                                    .put("resumed_offset", gap.resumedOffset())
-                                    .encode()));
+            out.add(SseFrames.message(gap.token(), "gap", SseFrames.gapFields(gap).encode()));
         }
         long bytes = 0;
         for (TailRecord r : replay.records()) {

@@ -2,6 +2,7 @@ package org.livepeer.analytics.sse.stream;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.livepeer.analytics.sse.source.Replay;
 
 /** Encodes server-sent-event frames (WHATWG HTML, "Server-sent events"). */
 public final class SseFrames {
@@ -31,6 +32,18 @@ public final class SseFrames {
         }
         b.append("data: ").append(data, start, n).append("\n\n");
         return Buffer.buffer(b.toString());
+    }
+
+    /**
+     * The fields every {@code gap} event carries (docs/live-metrics.md, §4): why, on which
+     * partition, and the offsets it was asked for and continues at.
+     */
+    public static JsonObject gapFields(Replay.Gap gap) {
+        return new JsonObject()
+                .put("reason", gap.reason())
+                .put("partition", gap.partition())
+                .put("requested_offset", gap.requestedOffset())
+                .put("resumed_offset", gap.resumedOffset());
     }
 
     /** A frame without an id: control events that must not move the client's resume point. */

@@ -2,6 +2,7 @@ package org.livepeer.analytics.launcher;
 
 import java.util.Map;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.wire.WireTopics;
 
 /**
  * The topics of docs/configuration.md, created if absent, names overridable like the services' own.
@@ -18,11 +19,11 @@ final class Topics {
 
     static void createAll(EmbeddedKafkaBroker broker, Map<String, String> env) {
         broker.createTopic(
-                env.getOrDefault("EVENTS_TOPIC", "streaming-events"),
+                env.getOrDefault("EVENTS_TOPIC", WireTopics.EVENTS),
                 3,
                 Map.of("retention.ms", SEVEN_DAYS_MS, "max.message.bytes", MAX_MESSAGE_BYTES));
         broker.createTopic(
-                env.getOrDefault("DLQ_TOPIC", "streaming-events-dlq"),
+                env.getOrDefault("DLQ_TOPIC", WireTopics.DLQ),
                 3,
                 Map.of("retention.ms", SEVEN_DAYS_MS, "max.message.bytes", MAX_MESSAGE_BYTES));
         broker.createTopic(

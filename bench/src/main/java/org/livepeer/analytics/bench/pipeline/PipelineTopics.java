@@ -2,6 +2,7 @@ package org.livepeer.analytics.bench.pipeline;
 
 import java.util.Map;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.wire.WireTopics;
 
 /**
  * The topics {@code ./analytics up} creates, with its partitions and settings (the launcher's
@@ -11,7 +12,7 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
  */
 public final class PipelineTopics {
 
-    public static final String EVENTS = "streaming-events";
+    public static final String EVENTS = WireTopics.EVENTS;
 
     private static final String SEVEN_DAYS_MS = Long.toString(7L * 24 * 3600 * 1000);
     private static final String ONE_HOUR_MS = Long.toString(3600L * 1000);
@@ -23,7 +24,7 @@ public final class PipelineTopics {
         Map<String, String> events =
                 Map.of("retention.ms", SEVEN_DAYS_MS, "max.message.bytes", MAX_MESSAGE_BYTES);
         broker.createTopic(EVENTS, 3, events);
-        broker.createTopic("streaming-events-dlq", 3, events);
-        broker.createTopic("live-metrics", 1, Map.of("retention.ms", ONE_HOUR_MS));
+        broker.createTopic(WireTopics.DLQ, 3, events);
+        broker.createTopic(WireTopics.LIVE_METRICS, 1, Map.of("retention.ms", ONE_HOUR_MS));
     }
 }

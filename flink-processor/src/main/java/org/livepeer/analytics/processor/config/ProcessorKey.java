@@ -1,11 +1,13 @@
 package org.livepeer.analytics.processor.config;
 
+import org.livepeer.analytics.wire.WireTopics;
+
 /** Every environment variable the processor reads, with its default and meaning. */
 public enum ProcessorKey {
     KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers"),
-    EVENTS_TOPIC("streaming-events", "Topic the events are read from"),
+    EVENTS_TOPIC(WireTopics.EVENTS, "Topic the events are read from"),
     DLQ_TOPIC(
-            "streaming-events-dlq",
+            WireTopics.DLQ,
             "Topic of the ingest gateway's rejections, copied to streaming_events_dlq"),
     PROCESSOR_GROUP_ID(
             "livepeer-analytics-processor",

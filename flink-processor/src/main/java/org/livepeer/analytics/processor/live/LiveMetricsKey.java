@@ -1,9 +1,11 @@
 package org.livepeer.analytics.processor.live;
 
+import org.livepeer.analytics.wire.WireTopics;
+
 /** Environment variables of the live-metrics part of the processor, with defaults. */
 public enum LiveMetricsKey {
     LIVE_METRICS_ENABLED("true", "Compute live windows and write them to the live-metrics topic."),
-    LIVE_METRICS_TOPIC("live-metrics", "Kafka topic the windows are written to."),
+    LIVE_METRICS_TOPIC(WireTopics.LIVE_METRICS, "Kafka topic the windows are written to."),
     LIVE_METRICS_WINDOW_MS("5000", "Tumbling window length in milliseconds (1000..3600000)."),
     LIVE_METRICS_OUT_OF_ORDERNESS_MS(
             "2000",

@@ -7,10 +7,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.livepeer.analytics.event.wire.HeaderNames;
+import org.livepeer.analytics.wire.WireHeaders;
 
 /**
- * Reads the gateway's DLQ records with their header contract ({@link HeaderNames}, UTF-8 values):
+ * Reads the gateway's DLQ records with their header contract ({@link WireHeaders}, UTF-8 values):
  * {@code error_type}, {@code error_message}, {@code source}, {@code received_at}, {@code event_id},
  * {@code event_type}, {@code truncated}. Never fails: a missing header stays null and is explained
  * downstream.
@@ -29,13 +29,13 @@ public final class GatewayRejectionDeserializer
         r.partition = record.partition();
         r.offset = record.offset();
         Headers h = record.headers();
-        r.errorType = header(h, HeaderNames.ERROR_TYPE);
-        r.errorMessage = header(h, HeaderNames.ERROR_MESSAGE);
-        r.source = header(h, HeaderNames.SOURCE);
-        r.receivedAt = header(h, HeaderNames.RECEIVED_AT);
-        r.eventId = header(h, HeaderNames.EVENT_ID);
-        r.eventType = header(h, HeaderNames.EVENT_TYPE);
-        r.truncated = header(h, HeaderNames.TRUNCATED);
+        r.errorType = header(h, WireHeaders.ERROR_TYPE);
+        r.errorMessage = header(h, WireHeaders.ERROR_MESSAGE);
+        r.source = header(h, WireHeaders.SOURCE);
+        r.receivedAt = header(h, WireHeaders.RECEIVED_AT);
+        r.eventId = header(h, WireHeaders.EVENT_ID);
+        r.eventType = header(h, WireHeaders.EVENT_TYPE);
+        r.truncated = header(h, WireHeaders.TRUNCATED);
         out.collect(r);
     }
 

@@ -6,7 +6,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.livepeer.analytics.event.wire.HeaderNames;
+import org.livepeer.analytics.wire.WireHeaders;
 
 /**
  * Keeps the record value as bytes: parsing happens in the router, where a failure becomes a DLQ row
@@ -18,10 +18,10 @@ public final class KafkaEventDeserializer implements KafkaRecordDeserializationS
     private static final long serialVersionUID = 1L;
 
     /** Header the ingest gateway writes with the authenticated key's name. */
-    public static final String SOURCE_HEADER = HeaderNames.SOURCE;
+    public static final String SOURCE_HEADER = WireHeaders.SOURCE;
 
     /** Header the ingest gateway writes with its receive time (decimal ms). */
-    public static final String RECEIVED_AT_HEADER = HeaderNames.RECEIVED_AT;
+    public static final String RECEIVED_AT_HEADER = WireHeaders.RECEIVED_AT;
 
     /** More digits could overflow a long; no plausible millisecond time has them. */
     private static final int MAX_MS_DIGITS = 18;

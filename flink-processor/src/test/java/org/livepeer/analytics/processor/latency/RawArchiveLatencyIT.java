@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
-import org.livepeer.analytics.event.wire.HeaderNames;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
@@ -37,6 +36,7 @@ import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.wire.WireHeaders;
 
 /**
  * The latency columns of the raw archive (V016) through the real job: records sent as the ingest
@@ -137,8 +137,8 @@ class RawArchiveLatencyIT {
                         + "}}";
         RecordHeaders headers = new RecordHeaders();
         if (receivedAt != null) {
-            headers.add(HeaderNames.RECEIVED_AT, receivedAt.getBytes(StandardCharsets.UTF_8));
-            headers.add(HeaderNames.SOURCE, "edge-1".getBytes(StandardCharsets.UTF_8));
+            headers.add(WireHeaders.RECEIVED_AT, receivedAt.getBytes(StandardCharsets.UTF_8));
+            headers.add(WireHeaders.SOURCE, "edge-1".getBytes(StandardCharsets.UTF_8));
         }
         return new ProducerRecord<>(
                 TOPIC,

@@ -18,7 +18,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.livepeer.analytics.event.wire.HeaderNames;
+import org.livepeer.analytics.wire.WireHeaders;
 
 class KafkaEventDeserializerTest {
 
@@ -30,8 +30,8 @@ class KafkaEventDeserializerTest {
     @Test
     void aGatewayRecordKeepsItsReceiveTimeSourceAndKafkaTimestamp() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HeaderNames.RECEIVED_AT, utf8("1767225600123"));
-        headers.add(HeaderNames.SOURCE, utf8("edge-1"));
+        headers.add(WireHeaders.RECEIVED_AT, utf8("1767225600123"));
+        headers.add(WireHeaders.SOURCE, utf8("edge-1"));
 
         KafkaEvent event = deserialize(headers, KAFKA_TS);
 
@@ -63,8 +63,8 @@ class KafkaEventDeserializerTest {
     @Test
     void theLastReceivedAtHeaderCounts() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HeaderNames.RECEIVED_AT, utf8("1"));
-        headers.add(HeaderNames.RECEIVED_AT, utf8("1767225600123"));
+        headers.add(WireHeaders.RECEIVED_AT, utf8("1"));
+        headers.add(WireHeaders.RECEIVED_AT, utf8("1767225600123"));
         assertEquals(1_767_225_600_123L, deserialize(headers, KAFKA_TS).receivedAtMs);
     }
 
@@ -85,7 +85,7 @@ class KafkaEventDeserializerTest {
             })
     void aMalformedReceivedAtHeaderReadsAsZero(String text) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HeaderNames.RECEIVED_AT, utf8(text));
+        headers.add(WireHeaders.RECEIVED_AT, utf8(text));
         KafkaEvent event = deserialize(headers, KAFKA_TS);
         assertEquals(0L, event.receivedAtMs, text);
         assertEquals(KAFKA_TS, event.kafkaTsMs, "the rest of the record is kept");
@@ -95,14 +95,14 @@ class KafkaEventDeserializerTest {
     @Test
     void aReceivedAtHeaderWithoutValueReadsAsZero() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HeaderNames.RECEIVED_AT, null);
+        headers.add(WireHeaders.RECEIVED_AT, null);
         assertEquals(0L, deserialize(headers, KAFKA_TS).receivedAtMs);
     }
 
     @Test
     void theLargestAcceptedValueHasEighteenDigits() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HeaderNames.RECEIVED_AT, utf8("999999999999999999"));
+        headers.add(WireHeaders.RECEIVED_AT, utf8("999999999999999999"));
         assertEquals(999_999_999_999_999_999L, deserialize(headers, KAFKA_TS).receivedAtMs);
     }
 

@@ -1,5 +1,7 @@
 package org.livepeer.analytics.gateway.config;
 
+import org.livepeer.analytics.wire.WireTopics;
+
 /**
  * Every environment variable the gateway reads, with its default and meaning. The single source of
  * the reference table in {@code docs/ingest-api.md} (a test keeps the two in step); {@link
@@ -27,7 +29,7 @@ public enum ConfigKey {
             "Most client connections open at once; one more is closed as soon as it is accepted."
                     + " Keep it under the process's file descriptor limit (ulimit -n)."),
     KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)."),
-    EVENTS_TOPIC("streaming-events", "Topic accepted events are written to."),
+    EVENTS_TOPIC(WireTopics.EVENTS, "Topic accepted events are written to."),
     INGEST_AUTH("bearer", "'bearer' (API keys required) or 'none' (no auth; logs a warning)."),
     INGEST_API_KEYS(
             "",
@@ -53,7 +55,7 @@ public enum ConfigKey {
             "50000",
             "Most events waiting for Kafka acknowledgement at once; a request that would exceed"
                     + " it gets 503 overloaded with Retry-After."),
-    DLQ_TOPIC("streaming-events-dlq", "Topic rejected envelopes are written to (best effort)."),
+    DLQ_TOPIC(WireTopics.DLQ, "Topic rejected envelopes are written to (best effort)."),
     KAFKA_DELIVERY_TIMEOUT_MS(
             "4000",
             "Longest wait for Kafka to acknowledge a request's events before answering 503."),

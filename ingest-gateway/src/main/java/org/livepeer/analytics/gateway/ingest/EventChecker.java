@@ -12,6 +12,7 @@ import org.livepeer.analytics.event.json.InvalidJsonException;
 import org.livepeer.analytics.event.json.StrictJson;
 import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
+import org.livepeer.analytics.wire.RecordKeys;
 
 /**
  * Applies the strict JSON and envelope rules (docs/events.md §1.2) to every event of a request and
@@ -70,10 +71,9 @@ public final class EventChecker {
      */
     static String key(Envelope envelope) {
         JsonNode streamId = envelope.data().get("stream_id");
-        if (streamId != null && streamId.isTextual() && !streamId.textValue().isEmpty()) {
-            return streamId.textValue();
-        }
-        return envelope.id();
+        return RecordKeys.eventKey(
+                streamId != null && streamId.isTextual() ? streamId.textValue() : null,
+                envelope.id());
     }
 
     private static String idOf(JsonNode node) {

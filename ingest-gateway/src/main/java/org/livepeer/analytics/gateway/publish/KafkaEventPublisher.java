@@ -20,10 +20,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
+import org.livepeer.analytics.wire.WireHeaders;
 
 /**
  * {@link EventPublisher} over the Kafka producer ({@code acks=all}, idempotent). A request's
@@ -38,12 +40,6 @@ import org.livepeer.analytics.gateway.config.GatewayConfig;
  * linger.ms}, {@code max.in.flight.requests.per.connection} or {@code batch.size} replace these.
  */
 public final class KafkaEventPublisher implements EventPublisher {
-
-    /** Header carrying the receive time in ms since the epoch, as decimal text. */
-    public static final String RECEIVED_AT_HEADER = "received_at";
-
-    /** Header carrying the name of the API key that sent the event. */
-    public static final String SOURCE_HEADER = "source";
 
     /** Longest wait of a readiness probe, so /ready notices an outage quickly. */
     private static final long PROBE_TIMEOUT_MS = 2000;
@@ -187,8 +183,8 @@ public final class KafkaEventPublisher implements EventPublisher {
         for (int i = 0; i < records.length; i++) {
             OutgoingEvent e = events.get(i);
             RecordHeaders headers = new RecordHeaders();
-            headers.add(RECEIVED_AT_HEADER, receivedAt);
-            headers.add(SOURCE_HEADER, source);
+            headers.add(WireHeaders.RECEIVED_AT, receivedAt);
+            headers.add(WireHeaders.SOURCE, source);
             records[i] = new ProducerRecord<>(topic, null, e.key(), e.value(), headers);
         }
         return send(records, "events");
@@ -203,15 +199,27 @@ public final class KafkaEventPublisher implements EventPublisher {
         for (int i = 0; i < records.length; i++) {
             DeadLetter letter = letters.get(i);
             RecordHeaders headers = new RecordHeaders();
-            headers.add(DlqHeaders.ERROR_TYPE, utf8(letter.errorType()));
-            headers.add(DlqHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()));
-            headers.add(SOURCE_HEADER, source);
-            headers.add(RECEIVED_AT_HEADER, receivedAt);
-            DlqHeaders.addOptional(headers, letter);
+            headers.add(WireHeaders.ERROR_TYPE, utf8(letter.errorType()));
+            headers.add(WireHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()));
+            headers.add(WireHeaders.SOURCE, source);
+            headers.add(WireHeaders.RECEIVED_AT, receivedAt);
+            addOptionalHeaders(headers, letter);
             records[i] =
                     new ProducerRecord<>(dlqTopic, null, letter.eventId(), letter.value(), headers);
         }
         return send(records, "DLQ records");
+    }
+
+    private static void addOptionalHeaders(Headers headers, DeadLetter letter) {
+        if (letter.eventId() != null) {
+            headers.add(WireHeaders.EVENT_ID, utf8(letter.eventId()));
+        }
+        if (letter.eventType() != null) {
+            headers.add(WireHeaders.EVENT_TYPE, utf8(letter.eventType()));
+        }
+        if (letter.truncated()) {
+            headers.add(WireHeaders.TRUNCATED, utf8("true"));
+        }
     }
 
     /** Hands the records to the sender thread in one hop; completes on the caller's context. */

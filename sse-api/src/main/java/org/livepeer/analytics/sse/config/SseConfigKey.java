@@ -1,5 +1,7 @@
 package org.livepeer.analytics.sse.config;
 
+import org.livepeer.analytics.wire.WireTopics;
+
 /** Every environment variable the SSE API reads, with its default and meaning. */
 public enum SseConfigKey {
     SSE_HOST("127.0.0.1", "Interface the HTTP server binds to."),
@@ -7,8 +9,9 @@ public enum SseConfigKey {
     SSE_AUTH("token", "'token' (read token required) or 'none' (open; logs a warning)."),
     SSE_TOKEN("", "Read token clients present; required unless SSE_AUTH=none. Kept hashed."),
     SSE_KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers."),
-    SSE_METRICS_TOPIC("live-metrics", "Topic of the Flink live windows (/v1/live/metrics)."),
-    SSE_EVENTS_TOPIC("streaming-events", "Topic of the raw events (/v1/live/events)."),
+    SSE_METRICS_TOPIC(
+            WireTopics.LIVE_METRICS, "Topic of the Flink live windows (/v1/live/metrics)."),
+    SSE_EVENTS_TOPIC(WireTopics.EVENTS, "Topic of the raw events (/v1/live/events)."),
     SSE_MAX_CLIENTS("20000", "Open SSE connections allowed at once; more get 503."),
     SSE_CLIENT_BUFFER_MESSAGES(
             "1000",

@@ -1,15 +1,15 @@
-package org.livepeer.analytics.event.wire;
+package org.livepeer.analytics.wire;
 
 /**
  * Names of the Kafka record headers the ingest gateway writes and the processor reads: the one
- * place both sides take them from. Every value is UTF-8 text.
+ * place both sides take them from (docs/kafka.md, "Headers"). Every value is UTF-8 text.
  *
  * <p>Records of the events topic carry {@link #SOURCE} and {@link #RECEIVED_AT}; direct producers
  * usually set neither. Records of the gateway's rejections (DLQ) topic carry those two as well,
  * plus {@link #ERROR_TYPE} and {@link #ERROR_MESSAGE}, and {@link #EVENT_ID}, {@link #EVENT_TYPE}
  * and {@link #TRUNCATED} when they apply.
  */
-public final class HeaderNames {
+public final class WireHeaders {
 
     /** The name of the API key that sent the event. */
     public static final String SOURCE = "source";
@@ -35,5 +35,5 @@ public final class HeaderNames {
     /** {@code true} when a rejected value was cut to 64 KiB; absent otherwise. */
     public static final String TRUNCATED = "truncated";
 
-    private HeaderNames() {}
+    private WireHeaders() {}
 }

@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
@@ -29,24 +25,18 @@ class KafkaExtensionIT {
     }
 
     @Test
-    void oneBrokerPerClassServesProducersAndConsumers(EmbeddedKafkaBroker broker) throws Exception {
+    void oneBrokerPerClassServesProducersAndConsumers(EmbeddedKafkaBroker broker) {
         assertSame(fromConstructor, broker);
         broker.createTopic("testkit-topic", 2, Map.of());
-        Map<String, Object> producerConfig =
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(
-                        producerConfig, new StringSerializer(), new StringSerializer())) {
+        try (TestProducer producer = TestProducer.connect(broker)) {
             for (int i = 0; i < 5; i++) {
-                producer.send(new ProducerRecord<>("testkit-topic", "k" + i, "v" + i))
-                        .get(30, TimeUnit.SECONDS);
+                producer.send("testkit-topic", "k" + i, "v" + i);
             }
         }
-        assertEquals(5, consume(broker, "testkit-topic", 5).size());
+        TestProducer.produce(broker, "testkit-topic", List.of("v5", "v6"));
+        assertEquals(
+                List.of("v0", "v1", "v2", "v3", "v4", "v5", "v6"),
+                consume(broker, "testkit-topic", 7).stream().sorted().toList());
     }
 
     @Nested

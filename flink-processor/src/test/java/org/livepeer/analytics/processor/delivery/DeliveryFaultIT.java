@@ -32,8 +32,8 @@ import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
-import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
 /**
  * Delivery under faults, with a real KRaft broker, a real clickhouse-server process and a Flink

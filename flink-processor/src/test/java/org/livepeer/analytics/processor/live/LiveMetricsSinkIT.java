@@ -37,8 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
 /**
  * The live-metrics sink delivers at least once across checkpoints without Flink's "Name collision"

@@ -47,8 +47,8 @@ import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;
-import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
 /**
  * Events in {@code streaming-events}, keyed as the ingest gateway keys them → the job's router (one

@@ -33,9 +33,9 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
-import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
 /**
  * The job's metrics in Prometheus' format on the loopback endpoint the embedded default uses:

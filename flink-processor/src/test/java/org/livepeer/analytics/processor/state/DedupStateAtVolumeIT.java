@@ -30,9 +30,9 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
-import org.livepeer.analytics.testkit.FlinkMiniCluster;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
+import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
 /**
  * The regression of the wedge found at about 300,000 ids: the 24 h dedup state used to be

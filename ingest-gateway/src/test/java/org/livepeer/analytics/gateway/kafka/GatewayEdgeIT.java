@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,29 +25,22 @@ import org.livepeer.analytics.gateway.RunningGateway;
 import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.testkit.WithKafka;
 
 /**
  * The edge behaviours against a real broker: gzip bodies, limits, the DLQ topic's records and
  * headers, a keys file, the per-key rate limit, and /metrics after real traffic.
  */
+@WithKafka
 class GatewayEdgeIT {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    @TempDir static Path dataDir;
-
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    static void useBroker(EmbeddedKafkaBroker kafka) {
+        broker = kafka;
     }
 
     /** A gateway on fresh event and DLQ topics, once ready; {@code env} adds settings. */

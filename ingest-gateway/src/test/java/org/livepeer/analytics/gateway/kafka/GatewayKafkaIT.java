@@ -9,7 +9,6 @@ import static org.livepeer.analytics.gateway.GatewayClient.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,38 +17,29 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.gateway.GatewayClient;
 import org.livepeer.analytics.gateway.RunningGateway;
 import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.testkit.WithKafka;
 
 /**
  * The gateway against a real in-process KRaft broker: exactly the accepted events reach the topic,
  * byte for byte, with the right keys and headers.
  */
+@WithKafka
 class GatewayKafkaIT {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    @TempDir static Path dataDir;
-
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    static void useBroker(EmbeddedKafkaBroker kafka) {
+        broker = kafka;
     }
 
     /** A gateway writing to a fresh 3-partition topic, once /ready says Kafka is reachable. */

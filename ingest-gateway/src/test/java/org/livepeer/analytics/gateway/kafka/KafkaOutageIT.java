@@ -25,12 +25,14 @@ import org.livepeer.analytics.gateway.RunningGateway;
 import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.testkit.WithKafka;
 
 /**
  * Kafka going away and coming back under a running gateway: 503 within 5 s and /ready 503, never a
  * 202; recovery without restart; the in-flight bound; and a graceful stop that finishes the sends
- * in progress.
+ * in progress. The tests that stop the broker start their own; the others use the class's.
  */
+@WithKafka
 class KafkaOutageIT {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -179,38 +181,35 @@ class KafkaOutageIT {
     }
 
     @Test
-    void gracefulStopFinishesTheSendsInProgress(@TempDir Path dir) throws Exception {
+    void gracefulStopFinishesTheSendsInProgress(EmbeddedKafkaBroker broker) throws Exception {
         String event = SampleEvents.all().get(6);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
-            broker.createTopic("graceful", 1, Map.of());
-            // Records wait 1.5 s in the producer before being sent: a stop lands mid-send.
-            RunningGateway gateway =
-                    gateway(broker, "graceful", "KAFKA_PRODUCER_LINGER_MS", "1500");
-            GatewayClient client = gateway.client();
-            CompletableFuture<HttpResponse<String>> inFlight =
-                    client.postAsync(RunningGateway.FRA_KEY, event);
-            await().atMost(Duration.ofSeconds(5))
-                    .until(
-                            () ->
-                                    client.get("/metrics")
-                                            .body()
-                                            .contains("gateway_kafka_inflight_events 1.0"));
+        broker.createTopic("graceful", 1, Map.of());
+        // Records wait 1.5 s in the producer before being sent: a stop lands mid-send.
+        RunningGateway gateway = gateway(broker, "graceful", "KAFKA_PRODUCER_LINGER_MS", "1500");
+        GatewayClient client = gateway.client();
+        CompletableFuture<HttpResponse<String>> inFlight =
+                client.postAsync(RunningGateway.FRA_KEY, event);
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                client.get("/metrics")
+                                        .body()
+                                        .contains("gateway_kafka_inflight_events 1.0"));
 
-            CompletableFuture<Void> stopped =
-                    CompletableFuture.runAsync(
-                            () -> {
-                                try {
-                                    gateway.close();
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
+        CompletableFuture<Void> stopped =
+                CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                gateway.close();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
 
-            HttpResponse<String> answer = inFlight.get();
-            assertEquals(202, answer.statusCode(), answer.body());
-            stopped.get();
-            assertEquals(List.of(event), values(broker, "graceful"));
-            assertThrows(UncheckedIOException.class, () -> client.get("/health"));
-        }
+        HttpResponse<String> answer = inFlight.get();
+        assertEquals(202, answer.statusCode(), answer.body());
+        stopped.get();
+        assertEquals(List.of(event), values(broker, "graceful"));
+        assertThrows(UncheckedIOException.class, () -> client.get("/health"));
     }
 }

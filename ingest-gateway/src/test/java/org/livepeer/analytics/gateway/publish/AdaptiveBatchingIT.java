@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,42 +14,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.gateway.RunningGateway;
 import org.livepeer.analytics.gateway.kafka.TopicReader;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.testkit.WithKafka;
 
 /**
  * The publisher's batching against a real broker: with nothing out, a record leaves at once; while
  * a produce request is out, the records that arrive collect and leave together; the order of a
  * stream's events survives; an explicit {@code KAFKA_PRODUCER_LINGER_MS} still holds every batch.
  */
+@WithKafka
 class AdaptiveBatchingIT {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static final EventOrigin ORIGIN = new EventOrigin("fra", 1_767_225_600_000L);
-
-    @TempDir static Path dataDir;
 
     private static EmbeddedKafkaBroker broker;
 
     private Vertx vertx;
 
     @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    static void useBroker(EmbeddedKafkaBroker kafka) {
+        broker = kafka;
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.testkit;
+package org.livepeer.analytics.testkit.flink;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.testkit;
+package org.livepeer.analytics.testkit.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

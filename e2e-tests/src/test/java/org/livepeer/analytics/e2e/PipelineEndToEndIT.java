@@ -14,17 +14,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +32,7 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
@@ -220,13 +216,9 @@ class PipelineEndToEndIT {
                         "{\"type\":\"stream_trace\",\"timestamp\":\"1767225600000\",\"data\":{}}"
                                 .getBytes(UTF_8),
                         "[1,2]".getBytes(UTF_8));
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (TestProducer producer = TestProducer.connect(kafka)) {
             for (byte[] value : records) {
-                producer.send(new ProducerRecord<>(TOPIC, value)).get(30, TimeUnit.SECONDS);
+                producer.send(TOPIC, value);
             }
         }
         return Map.of(

@@ -1,17 +1,12 @@
 package org.livepeer.analytics.e2e;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.livepeer.analytics.event.samples.SampleFiles;
 
 /**
- * The real sample events (event-model's test-jar, from shared/events/samples), one file per event
- * type.
+ * The real sample events ({@link SampleFiles}, from event-model's test-jar) and the typed table
+ * each type must reach.
  */
 final class SampleEvents {
 
@@ -30,27 +25,6 @@ final class SampleEvents {
 
     /** Event type → the lines of its sample file, in file order. */
     static Map<String, List<String>> byType() {
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        for (String type : TYPED_TABLE.keySet().stream().sorted().toList()) {
-            all.put(type, lines("samples/" + type + ".jsonl"));
-        }
-        return all;
-    }
-
-    private static List<String> lines(String resource) {
-        try (InputStream in = SampleEvents.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            List<String> lines = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleFiles.byType();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.event.samples.SampleFiles;
 
 class EventLoopsTest {
 
@@ -17,7 +18,7 @@ class EventLoopsTest {
                 RunningGateway.start(
                         RunningGateway.config(Map.of("GATEWAY_EVENT_LOOPS", "2")), fake);
         int port = gateway.port();
-        String event = SampleEvents.all().get(0);
+        String event = SampleFiles.all().get(0);
         try {
             // A new client is a new connection; Vert.x hands connections out in turn.
             for (int i = 0; i < 6; i++) {
@@ -45,10 +46,7 @@ class EventLoopsTest {
         try (RunningGateway gateway = RunningGateway.start(RunningGateway.config(Map.of()), fake)) {
             for (int i = 0; i < 4; i++) {
                 new GatewayClient(gateway.port())
-                        .post(
-                                "application/json",
-                                RunningGateway.FRA_KEY,
-                                SampleEvents.all().get(0));
+                        .post("application/json", RunningGateway.FRA_KEY, SampleFiles.all().get(0));
             }
         }
         assertEquals(1, fake.publishingThreads.size(), fake.publishingThreads.toString());

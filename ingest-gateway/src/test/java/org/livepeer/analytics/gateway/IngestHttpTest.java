@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
 
 /** POST /v1/events answers over a real Vert.x server, with a fake publisher. */
@@ -144,13 +145,13 @@ class IngestHttpTest {
 
     @Test
     void exactBytesSurviveForEverySampleEvent() {
-        List<String> samples = SampleEvents.all();
+        List<String> samples = SampleFiles.all();
         String body = "[" + String.join(",", samples) + "]";
 
         HttpResponse<String> response = post(JSON, body);
 
         assertEquals(202, response.statusCode(), response.body());
-        assertEquals(SampleEvents.COUNT, json(response).get("accepted").asInt());
+        assertEquals(SampleFiles.COUNT, json(response).get("accepted").asInt());
         assertEquals(samples, publishedValues());
         for (int i = 0; i < samples.size(); i++) {
             assertArrayEquals(

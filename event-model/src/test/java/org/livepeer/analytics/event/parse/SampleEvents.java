@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.livepeer.analytics.event.envelope.Envelope;
 import org.livepeer.analytics.event.envelope.EnvelopeCheck;
 import org.livepeer.analytics.event.envelope.EnvelopeValidator;
 import org.livepeer.analytics.event.json.InvalidJsonException;
 import org.livepeer.analytics.event.json.StrictJson;
 import org.livepeer.analytics.event.rows.TypedRow;
+import org.livepeer.analytics.event.samples.SampleFiles;
 
-/** The real sample events under {@code src/test/resources/samples}, one per JSONL line. */
+/** The real sample events ({@link SampleFiles}) with file and line, and parsing shortcuts. */
 public final class SampleEvents {
 
     /** One sample line: the file it came from, its line number and its raw bytes. */
@@ -37,21 +31,13 @@ public final class SampleEvents {
 
     public static List<Sample> all() {
         List<Sample> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory())) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (!lines.get(i).isBlank()) {
-                        out.add(
-                                new Sample(
-                                        file.getFileName().toString(),
-                                        i + 1,
-                                        lines.get(i).getBytes(StandardCharsets.UTF_8)));
-                    }
+        for (String file : SampleFiles.FILES) {
+            String[] lines = new String(SampleFiles.read(file), StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    out.add(new Sample(file, i + 1, lines[i].getBytes(StandardCharsets.UTF_8)));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }
@@ -99,14 +85,5 @@ public final class SampleEvents {
                 assertInstanceOf(ParseOutcome.Rejected.class, outcome, () -> outcome.toString());
         assertEquals(false, rejected.message().isEmpty());
         return rejected.errorType();
-    }
-
-    private static Path directory() {
-        URL url = SampleEvents.class.getClassLoader().getResource("samples");
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

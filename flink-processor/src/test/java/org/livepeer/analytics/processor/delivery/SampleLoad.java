@@ -2,25 +2,20 @@ package org.livepeer.analytics.processor.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.processor.route.EventRouter;
 import org.livepeer.analytics.processor.route.Routed;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
+import org.livepeer.analytics.testkit.TestProducer;
 
 /**
  * Produces the real samples with fresh ids (prefix + counter) and keeps the expected typed rows per
@@ -33,7 +28,7 @@ final class SampleLoad implements AutoCloseable {
 
     private final String prefix;
     private final String topic;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final TestProducer producer;
     private final Map<String, Long> expectedRows = new TreeMap<>();
     private final Map<String, Long> expectedIds = new TreeMap<>();
     private long produced;
@@ -41,12 +36,9 @@ final class SampleLoad implements AutoCloseable {
     SampleLoad(String bootstrapServers, String topic, String prefix) {
         this.prefix = prefix;
         this.topic = topic;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         this.producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+                TestProducer.connect(
+                        bootstrapServers, Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"));
     }
 
     /** Produces every sample once with new ids, {@code copies} times each; waits for the acks. */
@@ -55,7 +47,7 @@ final class SampleLoad implements AutoCloseable {
             byte[] value = withId(sample, prefix + "-" + produced++);
             expect(value);
             for (int c = 0; c < copies; c++) {
-                producer.send(new ProducerRecord<>(topic, value));
+                producer.sendAsync(new ProducerRecord<>(topic, value));
             }
         }
         producer.flush();
@@ -112,7 +104,7 @@ final class SampleLoad implements AutoCloseable {
 
     private static List<String> loadSamples() {
         List<String> out = new ArrayList<>();
-        for (String file :
+        for (String type :
                 List.of(
                         "ai_stream_status",
                         "stream_ingest_metrics",
@@ -121,14 +113,7 @@ final class SampleLoad implements AutoCloseable {
                         "network_capabilities",
                         "discovery_results",
                         "create_new_payment")) {
-            try (InputStream in =
-                            SampleLoad.class.getResourceAsStream("/samples/" + file + ".jsonl");
-                    BufferedReader r =
-                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                r.lines().filter(l -> !l.isBlank()).forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.addAll(SampleFiles.lines(type));
         }
         return out;
     }

@@ -13,16 +13,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,6 +29,7 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
@@ -75,7 +72,7 @@ class RawArchiveLatencyIT {
         // Event id -> the received_at header sent (null: none, a direct producer).
         Map<String, String> sent = new LinkedHashMap<>();
         long before = System.currentTimeMillis();
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+        try (TestProducer producer = TestProducer.connect(kafka)) {
             for (int i = 0; i < 3; i++) {
                 sent.put("lat-gw-" + i, Long.toString(System.currentTimeMillis()));
             }
@@ -83,7 +80,7 @@ class RawArchiveLatencyIT {
             sent.put("lat-direct-1", null);
             sent.put("lat-malformed", "1767225600123.0");
             for (Map.Entry<String, String> e : sent.entrySet()) {
-                producer.send(record(e.getKey(), e.getValue())).get(10, TimeUnit.SECONDS);
+                producer.send(record(e.getKey(), e.getValue()));
             }
         }
         long after = System.currentTimeMillis();
@@ -182,15 +179,6 @@ class RawArchiveLatencyIT {
         return Files.readString(file, StandardCharsets.UTF_8)
                 .replace("{from_ms:UInt64}", "0")
                 .replace("{to_ms:UInt64}", "4102444800000");
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafkaBroker kafka) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
     }
 
     private static JobClient start(

@@ -28,15 +28,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
@@ -121,14 +118,10 @@ class LiveMetricsSinkIT {
 
     private static Set<String> send(EmbeddedKafkaBroker broker, int count) throws Exception {
         Set<String> sent = new TreeSet<>();
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                        new StringSerializer(),
-                        new StringSerializer())) {
+        try (TestProducer producer = TestProducer.connect(broker)) {
             for (int i = 0; i < count; i++) {
                 String value = "message-" + i;
-                producer.send(new ProducerRecord<>(IN, value)).get(30, TimeUnit.SECONDS);
+                producer.send(IN, value);
                 sent.add(value);
             }
         }

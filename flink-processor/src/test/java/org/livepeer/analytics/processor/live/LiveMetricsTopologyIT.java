@@ -29,11 +29,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +43,7 @@ import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
@@ -88,7 +85,7 @@ class LiveMetricsTopologyIT {
         broker.createTopic(LIVE, 1, Map.of());
         startJob(broker);
         startConsumer(broker);
-        try (KafkaProducer<String, String> producer = producer(broker)) {
+        try (TestProducer producer = TestProducer.connect(broker)) {
             long lastWarmUp = awaitFirstWindow(producer);
             // The batch's window starts after the last warm-up event's, so none of those is in it.
             long t = lastWarmUp - Math.floorMod(lastWarmUp, WINDOW_MS) + WINDOW_MS;
@@ -97,7 +94,7 @@ class LiveMetricsTopologyIT {
             // Beyond the 1 s lag + 3 s allowed lateness: counted late, in no window.
             long stale = t - 60_000;
             send(producer, LiveEvents.error("stale", "p", stale));
-            producer.send(new ProducerRecord<>(EVENTS, "bad", "{not json")).get();
+            producer.send(EVENTS, "bad", "{not json");
 
             JsonNode net = awaitWindow("network", "", t, 0);
             // The unreadable record may fall in this window or the next (wall-clock time).
@@ -155,7 +152,7 @@ class LiveMetricsTopologyIT {
      *
      * @return the timestamp of the last warm-up event sent
      */
-    private long awaitFirstWindow(KafkaProducer<String, String> producer) {
+    private long awaitFirstWindow(TestProducer producer) {
         AtomicLong lastSent = new AtomicLong();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
@@ -192,8 +189,8 @@ class LiveMetricsTopologyIT {
      *
      * @return the event sent twice
      */
-    private static String sendWithARetriedCopy(
-            KafkaProducer<String, String> producer, List<String> batch) throws Exception {
+    private static String sendWithARetriedCopy(TestProducer producer, List<String> batch)
+            throws Exception {
         String retried = batch.get(0);
         for (int i = 0; i < batch.size(); i++) {
             send(producer, batch.get(i));
@@ -308,23 +305,12 @@ class LiveMetricsTopologyIT {
         }
     }
 
-    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new StringSerializer());
-    }
-
     /** Keyed as the ingest gateway keys: by {@code data.stream_id}, else by the event id. */
-    private static void send(KafkaProducer<String, String> producer, String json) throws Exception {
+    private static void send(TestProducer producer, String json) throws Exception {
         JsonNode event = parse(json);
         String stream = event.at("/data/stream_id").asText("");
         String key = stream.isEmpty() ? event.path("id").asText() : stream;
-        producer.send(new ProducerRecord<>(EVENTS, key, json)).get(30, TimeUnit.SECONDS);
+        producer.send(EVENTS, key, json);
     }
 
     private static String id(String json) {

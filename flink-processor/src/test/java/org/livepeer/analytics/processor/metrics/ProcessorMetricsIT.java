@@ -21,10 +21,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +29,7 @@ import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
@@ -58,7 +55,7 @@ class ProcessorMetricsIT {
             throws Exception {
         kafka.createTopic(TOPIC, 3, Map.of());
         JobClient job = start(kafka, clickhouse, checkpoints);
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
+        try (TestProducer producer = TestProducer.connect(kafka)) {
             for (String bad :
                     List.of(
                             "{not json",
@@ -66,7 +63,7 @@ class ProcessorMetricsIT {
                                     + "\"data\":{}}",
                             "{\"id\":\"m-2\",\"type\":\"stream_trace\",\"timestamp\":1767225600000,"
                                     + "\"data\":{\"type\":7}}")) {
-                producer.send(new ProducerRecord<>(TOPIC, bad)).get(30, TimeUnit.SECONDS);
+                producer.send(TOPIC, bad);
             }
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
@@ -147,13 +144,6 @@ class ProcessorMetricsIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker kafka) {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
     }
 
     private static JobClient start(

@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * Real sample events (a copy of event-model's {@code samples/}), mutations of them, and routing
- * through {@link EventRouter} as the job does.
+ * Real sample events ({@link SampleFiles}), mutations of them, and routing through {@link
+ * EventRouter} as the job does.
  */
 final class TestEvents {
 
@@ -29,19 +27,7 @@ final class TestEvents {
 
     /** Every sample line of {@code samples/<file>.jsonl}. */
     static List<String> lines(String file) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = TestEvents.class.getResourceAsStream("/samples/" + file + ".jsonl");
-                BufferedReader r =
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return SampleFiles.lines(file);
     }
 
     /** The first sample of a file as a mutable tree. */

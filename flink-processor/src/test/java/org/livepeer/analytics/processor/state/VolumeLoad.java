@@ -2,25 +2,21 @@ package org.livepeer.analytics.processor.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.processor.route.EventRouter;
 import org.livepeer.analytics.processor.route.Routed;
 import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
+import org.livepeer.analytics.testkit.TestProducer;
 
 /**
  * Many distinct events, fast: the per-stream samples (status, ingest, trace, stream events) and
@@ -43,7 +39,7 @@ final class VolumeLoad implements AutoCloseable {
     private final List<ObjectNode> templates = new ArrayList<>();
     private final List<Map<String, Long>> rowsPerTemplate = new ArrayList<>();
     private final Map<String, Long> expectedRows = new TreeMap<>();
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final TestProducer producer;
     private long distinct;
     private long copies;
 
@@ -57,13 +53,13 @@ final class VolumeLoad implements AutoCloseable {
                 rowsPerTemplate.add(rowsOf(line));
             }
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        producer =
+                TestProducer.connect(
+                        bootstrapServers,
+                        Map.of(
+                                ProducerConfig.LINGER_MS_CONFIG, "20",
+                                ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024),
+                                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     /**
@@ -78,9 +74,9 @@ final class VolumeLoad implements AutoCloseable {
             rowsPerTemplate
                     .get(t)
                     .forEach((table, rows) -> expectedRows.merge(table, rows, Long::sum));
-            producer.send(new ProducerRecord<>(topic, value));
+            producer.sendAsync(new ProducerRecord<>(topic, value));
             if (distinct % copyEvery == 0) {
-                producer.send(new ProducerRecord<>(topic, value));
+                producer.sendAsync(new ProducerRecord<>(topic, value));
                 copies++;
             }
             distinct++;
@@ -139,13 +135,7 @@ final class VolumeLoad implements AutoCloseable {
     }
 
     private static List<String> lines(String type) {
-        try (InputStream in = VolumeLoad.class.getResourceAsStream("/samples/" + type + ".jsonl");
-                BufferedReader r =
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return r.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleFiles.lines(type);
     }
 
     @Override

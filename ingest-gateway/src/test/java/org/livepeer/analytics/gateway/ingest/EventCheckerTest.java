@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.livepeer.analytics.gateway.SampleEvents;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.publish.OutgoingEvent;
 
 class EventCheckerTest {
@@ -108,8 +108,8 @@ class EventCheckerTest {
     @Test
     void everySampleEventIsAcceptedByteForByte() throws IOException {
         int total = 0;
-        for (String file : SampleEvents.FILES) {
-            byte[] body = SampleEvents.read(file);
+        for (String file : SampleFiles.FILES) {
+            byte[] body = SampleFiles.read(file);
             CheckedBatch batch = EventChecker.check(body, NdjsonSplitter.split(body, 10_000));
             assertEquals(List.of(), batch.rejected(), file);
             List<RawEvent> raw = NdjsonSplitter.split(body, 10_000);
@@ -121,6 +121,6 @@ class EventCheckerTest {
             }
             total += batch.accepted().size();
         }
-        assertEquals(SampleEvents.COUNT, total);
+        assertEquals(SampleFiles.COUNT, total);
     }
 }

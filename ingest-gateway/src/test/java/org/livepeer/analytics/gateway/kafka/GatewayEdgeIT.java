@@ -20,9 +20,9 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.GatewayClient;
 import org.livepeer.analytics.gateway.RunningGateway;
-import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.testkit.WithKafka;
@@ -97,7 +97,7 @@ class GatewayEdgeIT {
 
     @Test
     void gzipBodyIsInflatedAndItsEventsWrittenExactly() throws Exception {
-        List<String> samples = SampleEvents.all().subList(0, 12);
+        List<String> samples = SampleFiles.all().subList(0, 12);
         try (Gateway gw = gateway()) {
             HttpResponse<String> response =
                     gw.client()
@@ -118,7 +118,7 @@ class GatewayEdgeIT {
 
     @Test
     void limitsRefuseBeforeAnythingIsWritten() throws Exception {
-        String event = SampleEvents.all().get(0);
+        String event = SampleFiles.all().get(0);
         try (Gateway gw = gateway("INGEST_MAX_BODY_BYTES", "65536", "INGEST_MAX_EVENTS", "3")) {
             byte[] bomb = GatewayClient.gzip(new byte[20 * 1024 * 1024]);
             HttpResponse<String> inflated =
@@ -157,7 +157,7 @@ class GatewayEdgeIT {
 
     @Test
     void partialBatchAcceptsTheGoodAndDeadLettersTheBadWithHeaders() throws Exception {
-        String good = SampleEvents.all().get(3);
+        String good = SampleFiles.all().get(3);
         String noType = "{\"id\":\"dlq-1\",\"timestamp\":1767225600000,\"data\":{}}";
         String badTime = "{\"id\":\"dlq-2\",\"type\":\"stream_trace\",\"timestamp\":5,\"data\":{}}";
         String huge =
@@ -220,13 +220,10 @@ class GatewayEdgeIT {
                             .post(
                                     "application/json",
                                     "key-lon-from-file",
-                                    SampleEvents.all().get(5));
+                                    SampleFiles.all().get(5));
             HttpResponse<String> wrong =
                     gw.client()
-                            .post(
-                                    "application/json",
-                                    "key-lon-from-fil",
-                                    SampleEvents.all().get(5));
+                            .post("application/json", "key-lon-from-fil", SampleFiles.all().get(5));
 
             assertEquals(202, fromFile.statusCode(), fromFile.body());
             assertEquals(401, wrong.statusCode(), wrong.body());
@@ -238,7 +235,7 @@ class GatewayEdgeIT {
 
     @Test
     void rateLimitIs429WithRetryAfterAndCounted() throws Exception {
-        List<String> samples = SampleEvents.all().subList(0, 5);
+        List<String> samples = SampleFiles.all().subList(0, 5);
         try (Gateway gw = gateway("INGEST_RATE_LIMIT", "2", "INGEST_RATE_BURST", "5")) {
             HttpResponse<String> burst =
                     gw.client()

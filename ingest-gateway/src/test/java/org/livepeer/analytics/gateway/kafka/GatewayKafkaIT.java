@@ -19,9 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.GatewayClient;
 import org.livepeer.analytics.gateway.RunningGateway;
-import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.testkit.WithKafka;
@@ -103,7 +103,7 @@ class GatewayKafkaIT {
     @Test
     void everySampleEventReachesTheTopicUnchanged() throws Exception {
         String topic = "samples-" + TOPICS.incrementAndGet();
-        List<String> samples = SampleEvents.all();
+        List<String> samples = SampleFiles.all();
         try (RunningGateway gateway = gatewayOnNewTopic(topic)) {
             long before = System.currentTimeMillis();
             HttpResponse<String> response =
@@ -124,8 +124,8 @@ class GatewayKafkaIT {
     @Test
     void onlyTheAcceptedEventsOfAMixedBatchAreWritten() throws Exception {
         String topic = "mixed-" + TOPICS.incrementAndGet();
-        String a = SampleEvents.all().get(0);
-        String b = SampleEvents.all().get(SampleEvents.COUNT - 1);
+        String a = SampleFiles.all().get(0);
+        String b = SampleFiles.all().get(SampleFiles.COUNT - 1);
         String body =
                 "[ "
                         + a
@@ -159,7 +159,7 @@ class GatewayKafkaIT {
     @Test
     void ndjsonLinesAreWrittenAndBrokenLinesRejected() throws Exception {
         String topic = "ndjson-" + TOPICS.incrementAndGet();
-        List<String> samples = SampleEvents.all().subList(10, 20);
+        List<String> samples = SampleFiles.all().subList(10, 20);
         String body = String.join("\r\n", samples) + "\n{\"broken\": \n\n";
         try (RunningGateway gateway = gatewayOnNewTopic(topic)) {
             long before = System.currentTimeMillis();

@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.GatewayClient;
 import org.livepeer.analytics.gateway.RunningGateway;
-import org.livepeer.analytics.gateway.SampleEvents;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.testkit.WithKafka;
@@ -97,7 +97,7 @@ class KafkaOutageIT {
             GatewayClient client = gateway.client();
 
             assertEquals(200, client.get("/health").statusCode());
-            assertRefusedQuickly(client, SampleEvents.all().get(0), "kafka_unavailable");
+            assertRefusedQuickly(client, SampleFiles.all().get(0), "kafka_unavailable");
             HttpResponse<String> ready = client.get("/ready");
             assertEquals(503, ready.statusCode());
             assertEquals("not_ready", json(ready).get("error").asText());
@@ -106,7 +106,7 @@ class KafkaOutageIT {
 
     @Test
     void brokerStoppedMidTestThenRestartedOnTheSamePort(@TempDir Path dir) throws Exception {
-        List<String> events = SampleEvents.all();
+        List<String> events = SampleFiles.all();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
         int port = port(broker);
         try {
@@ -139,8 +139,8 @@ class KafkaOutageIT {
 
     @Test
     void eventsWaitingForAHungKafkaBoundNewRequests(@TempDir Path dir) throws Exception {
-        String event = SampleEvents.all().get(0);
-        String three = "[" + String.join(",", SampleEvents.all().subList(1, 4)) + "]";
+        String event = SampleFiles.all().get(0);
+        String three = "[" + String.join(",", SampleFiles.all().subList(1, 4)) + "]";
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
             broker.createTopic("inflight", 1, Map.of());
             // Readiness checked only at start, so the sends themselves meet the outage.
@@ -182,7 +182,7 @@ class KafkaOutageIT {
 
     @Test
     void gracefulStopFinishesTheSendsInProgress(EmbeddedKafkaBroker broker) throws Exception {
-        String event = SampleEvents.all().get(6);
+        String event = SampleFiles.all().get(6);
         broker.createTopic("graceful", 1, Map.of());
         // Records wait 1.5 s in the producer before being sent: a stop lands mid-send.
         RunningGateway gateway = gateway(broker, "graceful", "KAFKA_PRODUCER_LINGER_MS", "1500");

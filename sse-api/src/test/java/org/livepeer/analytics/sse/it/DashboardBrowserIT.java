@@ -11,14 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
 /**
@@ -43,7 +40,7 @@ class DashboardBrowserIT {
         Vertx vertx = Vertx.vertx();
         Path target = Path.of("target");
         Path profile = Files.createTempDirectory("chromium-profile-");
-        try (KafkaProducer<String, String> producer = producer(broker)) {
+        try (TestProducer producer = TestProducer.connect(broker)) {
             SseVerticle verticle = new SseVerticle(config(broker));
             vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
             String page = "http://127.0.0.1:" + verticle.actualPort() + "/?access_token=" + TOKEN;
@@ -141,19 +138,7 @@ class DashboardBrowserIT {
                                 .put("jitter_ms", new JsonObject().put("max", 12)));
     }
 
-    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new StringSerializer());
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String value)
-            throws Exception {
-        producer.send(new ProducerRecord<>("live-metrics", value)).get(30, TimeUnit.SECONDS);
+    private static void send(TestProducer producer, String value) throws Exception {
+        producer.send("live-metrics", value);
     }
 }

@@ -28,10 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
 /**
@@ -50,7 +48,7 @@ class SseClientEdgeIT {
 
     private static final String TOKEN = "edge-token";
     private static EmbeddedKafkaBroker kafka;
-    private static KafkaProducer<String, String> producer;
+    private static TestProducer producer;
     private static Vertx vertx;
     private final List<Socket> sockets = new ArrayList<>();
     private String base;
@@ -58,15 +56,7 @@ class SseClientEdgeIT {
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) {
         kafka = broker;
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new StringSerializer());
+        producer = TestProducer.connect(broker);
         vertx = Vertx.vertx();
     }
 
@@ -167,10 +157,14 @@ class SseClientEdgeIT {
                     .until(
                             () -> {
                                 for (int i = 0; i < 10; i++) {
-                                    producer.send(
+                                    producer.sendAsync(
                                             new ProducerRecord<>(
                                                     "edge-c-events",
-                                                    flood("flood", live.getAndIncrement(), 4_000)));
+                                                    TestProducer.utf8(
+                                                            flood(
+                                                                    "flood",
+                                                                    live.getAndIncrement(),
+                                                                    4_000))));
                                 }
                                 producer.flush();
                                 double pending = metric("sse_pending_bytes{stream=\"events\"}");
@@ -254,7 +248,7 @@ class SseClientEdgeIT {
     }
 
     private static void send(String topic, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, value)).get(30, TimeUnit.SECONDS);
+        producer.send(topic, value);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -22,17 +22,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
 /** The live endpoints against a real broker: delivery, filters, resume, gaps, slow clients. */
@@ -42,7 +40,7 @@ class SseLiveIT {
     static final String TOKEN = "it-token";
     private static Vertx vertx;
     private static String base;
-    private static KafkaProducer<String, String> producer;
+    private static TestProducer producer;
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
@@ -50,15 +48,7 @@ class SseLiveIT {
         kafka = broker;
         broker.createTopic("live-metrics", 1, Map.of());
         broker.createTopic("streaming-events", 3, Map.of());
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new StringSerializer());
+        producer = TestProducer.connect(broker);
         vertx = Vertx.vertx();
         SseVerticle verticle =
                 new SseVerticle(
@@ -125,7 +115,7 @@ class SseLiveIT {
     }
 
     static void send(String topic, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        producer.send(topic, key, value);
     }
 
     private static String url(String path) {
@@ -271,15 +261,16 @@ class SseLiveIT {
                     .until(() -> metricValue("sse_clients{stream=\"events\"}") == 2);
             int n = 2_500;
             for (int i = 0; i < n; i++) {
-                producer.send(
+                producer.sendAsync(
                         new ProducerRecord<>(
                                 "streaming-events",
-                                "f" + i,
-                                new JsonObject()
-                                        .put("type", "flood")
-                                        .put("n", i)
-                                        .put("pad", payload)
-                                        .encode()));
+                                TestProducer.utf8("f" + i),
+                                TestProducer.utf8(
+                                        new JsonObject()
+                                                .put("type", "flood")
+                                                .put("n", i)
+                                                .put("pad", payload)
+                                                .encode())));
             }
             producer.flush();
             await().atMost(Duration.ofSeconds(30)).until(() -> fast.frames("event").size() == n);

@@ -26,11 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +37,7 @@ import org.livepeer.analytics.sse.config.SseConfig;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
+import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
 /**
@@ -56,22 +54,14 @@ class SseTailIT {
 
     private static Vertx vertx;
     private static String base;
-    private static KafkaProducer<String, String> producer;
+    private static TestProducer producer;
     private static Admin admin;
 
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) throws Exception {
         broker.createTopic(METRICS, 1, Map.of());
         broker.createTopic(EVENTS, 1, Map.of());
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new StringSerializer());
+        producer = TestProducer.connect(broker);
         admin =
                 Admin.create(
                         Map.of(
@@ -284,8 +274,7 @@ class SseTailIT {
     }
 
     private static long send(String topic, int partition, String value) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, partition, null, value))
-                .get(30, TimeUnit.SECONDS)
+        return producer.send(new ProducerRecord<>(topic, partition, null, TestProducer.utf8(value)))
                 .offset();
     }
 

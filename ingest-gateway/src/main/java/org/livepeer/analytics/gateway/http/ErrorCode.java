@@ -1,6 +1,9 @@
 package org.livepeer.analytics.gateway.http;
 
-/** Every error the gateway answers with, its wire code and HTTP status (docs/api.md). */
+/**
+ * Every error the gateway answers with, its wire code and HTTP status (docs/ingest-api.md, "Status
+ * codes and what to do").
+ */
 public enum ErrorCode {
     INVALID_JSON("invalid_json", 400),
     INVALID_ENCODING("invalid_encoding", 400),

@@ -10,6 +10,7 @@ import org.livepeer.analytics.bench.pipeline.Counts;
 import org.livepeer.analytics.bench.pipeline.EventMix;
 import org.livepeer.analytics.bench.pipeline.LoadGenProcess;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.testkit.flink.JobRest;
 
 /**
  * One drill: a fresh pipeline ({@link DrillPipeline}), the load from a generator JVM until the
@@ -18,6 +19,9 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
  * by id, the rollup check and what Flink says about restarts and restores.
  */
 final class DrillRun {
+
+    /** The ClickHouse sink's retry counters (docs/processor.md, "Metrics"). */
+    static final String SINK_RETRIES = "clickhouse.retries";
 
     private final DrillOptions o;
     private final String runId;
@@ -45,12 +49,13 @@ final class DrillRun {
             drain(p.reader(), prefix, ids, acked, r);
             r.drift = new RollupDrift().awaitAgreement(p.reader(), o.rollupTimeoutS());
             DrillLog.say(fault.label() + ": rollup check: " + r.drift);
-            JobRestView rest = p.flink().rest();
-            rest.refreshMetrics();
+            p.flink().refreshMetrics();
+            JobRest rest = p.flink().rest();
             r.restarts = rest.restarts();
-            r.checkpoints = rest.checkpointCounts().toString();
+            r.checkpoints = rest.checkpoints().path("counts").toString();
             r.restoredFrom = rest.latestRestore();
-            r.sinkRetries = rest.sinkRetries();
+            // The running attempt's counters: a restart starts them again from 0.
+            r.sinkRetries = rest.sumOfOperatorMetrics(SINK_RETRIES);
         } catch (Exception e) {
             r.error = e.toString();
             DrillLog.say(fault.label() + ": drill failed: " + e);

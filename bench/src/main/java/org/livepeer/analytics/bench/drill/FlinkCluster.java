@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.livepeer.analytics.processor.ProcessorJob;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.testkit.flink.JobRest;
 
 /**
  * The processor job on a MiniCluster the drill holds, so that it can take the TaskManager away: one
@@ -30,9 +31,9 @@ final class FlinkCluster implements AutoCloseable {
 
     private final MiniCluster cluster;
     private final JobID job;
-    private final JobRestView rest;
+    private final JobRest rest;
 
-    private FlinkCluster(MiniCluster cluster, JobID job, JobRestView rest) {
+    private FlinkCluster(MiniCluster cluster, JobID job, JobRest rest) {
         this.cluster = cluster;
         this.job = job;
         this.rest = rest;
@@ -62,7 +63,9 @@ final class FlinkCluster implements AutoCloseable {
             JobID job = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
             FlinkCluster flink =
                     new FlinkCluster(
-                            cluster, job, new JobRestView(cluster.getRestAddress().get(), job));
+                            cluster,
+                            job,
+                            new JobRest(cluster.getRestAddress().get().toString(), job.toString()));
             flink.awaitRunningWithCheckpoint(0);
             return flink;
         } catch (Exception e) {
@@ -100,8 +103,19 @@ final class FlinkCluster implements AutoCloseable {
         }
     }
 
-    JobRestView rest() {
+    JobRest rest() {
         return rest;
+    }
+
+    /**
+     * The REST endpoint answers metrics from a cache that a request only schedules to refresh
+     * (every {@link #METRICS_REFRESH} at most): asks once, waits, so that the next answers are
+     * current.
+     */
+    void refreshMetrics() throws InterruptedException {
+        rest.restarts();
+        rest.sumOfOperatorMetrics(DrillRun.SINK_RETRIES);
+        Thread.sleep(3 * METRICS_REFRESH.toMillis());
     }
 
     @Override

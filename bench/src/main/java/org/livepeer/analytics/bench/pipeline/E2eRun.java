@@ -2,13 +2,16 @@ package org.livepeer.analytics.bench.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.livepeer.analytics.testkit.launch.LaunchedPipeline;
 
 /**
  * One measured run against a fresh embedded pipeline: warm-up, then the load with probes, the lag
@@ -17,6 +20,8 @@ import java.util.function.LongSupplier;
 final class E2eRun {
 
     private static final long LAG_SAMPLE_MS = 10_000;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final String LAUNCHER_MAIN = "org.livepeer.analytics.launcher.AnalyticsMain";
 
     private final PipelineOptions o;
     private final String runId;
@@ -50,10 +55,18 @@ final class E2eRun {
         for (int attempt = 1; ; attempt++) {
             Path home = o.out().resolve("home-" + tag + (attempt == 1 ? "" : "-" + attempt));
             log("starting the pipeline in " + home);
+            LaunchedPipeline p =
+                    LaunchedPipeline.start(
+                            launcherCommand(),
+                            home,
+                            LaunchedPipeline.freePorts(),
+                            o.out().resolve(home.getFileName() + ".err"),
+                            o.out().resolve(home.getFileName() + ".out"));
             try {
-                return LaunchedPipeline.start(
-                        o.repo(), home, o.out(), o.javaOpts(), o.launcherClasspathFile());
+                p.awaitReady(READY_TIMEOUT);
+                return p;
             } catch (IllegalStateException e) {
+                p.close();
                 if (attempt == 3) {
                     throw e;
                 }
@@ -62,12 +75,25 @@ final class E2eRun {
         }
     }
 
+    /** The launcher as the {@code analytics} script starts it, with this run's JVM options. */
+    private LaunchedPipeline.Command launcherCommand() throws IOException {
+        String cp =
+                o.launcherClasspathFile().isEmpty()
+                        ? o.repo().resolve("launcher/target/classes")
+                                + ":"
+                                + Files.readString(
+                                                o.repo().resolve("launcher/target/classpath.txt"))
+                                        .trim()
+                        : Files.readString(Path.of(o.launcherClasspathFile())).trim();
+        return new LaunchedPipeline.Command(o.javaOpts(), cp, LAUNCHER_MAIN);
+    }
+
     private void measure(LaunchedPipeline p, int rate, double malformed, String prefix, RunReport r)
             throws Exception {
         Counts counts = new Counts(p.reader());
         Map<String, String> gen = new LinkedHashMap<>();
-        gen.put("port", Integer.toString(p.gatewayPort()));
-        gen.put("key", p.ingestKey());
+        gen.put("port", Integer.toString(p.port("GATEWAY_PORT")));
+        gen.put("key", p.credentials().get("INGEST_API_KEY"));
         gen.put("rate", Integer.toString(rate));
         gen.put("duration", Integer.toString(o.durationS()));
         gen.put("batch", Integer.toString(o.batch()));
@@ -80,7 +106,7 @@ final class E2eRun {
         gen.put("caps-share", Double.toString(o.capsShare()));
         gen.put("malformed-rate", Double.toString(malformed));
         gen.put("bad-prefix", prefix + "bad-");
-        gen.put("kafka", p.kafkaBootstrap());
+        gen.put("kafka", "127.0.0.1:" + p.port("KAFKA_PORT"));
         gen.put("topic", "streaming-events");
         try (LoadGenProcess load =
                 LoadGenProcess.start(gen, o.out().resolve("loadgen-" + prefix + "err.log"))) {
@@ -103,7 +129,12 @@ final class E2eRun {
     private void loadAndDrain(
             LaunchedPipeline p, LoadGenProcess load, Counts counts, String prefix, RunReport r)
             throws Exception {
-        Probes probes = new Probes(p.gatewayPort(), p.ingestKey(), p.reader(), prefix + "p");
+        Probes probes =
+                new Probes(
+                        p.port("GATEWAY_PORT"),
+                        p.credentials().get("INGEST_API_KEY"),
+                        p.reader(),
+                        prefix + "p");
         long pollDeadline =
                 System.currentTimeMillis() + (o.durationS() + o.drainTimeoutS() + 60L) * 1000;
         CpuSnapshot cpu0 = CpuSnapshot.of(p.pid());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +28,7 @@ import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.processor.ProcessorJob;
-import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.JobUnderTest;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
 
@@ -194,21 +191,11 @@ class DeliveryFaultIT {
     private JobClient start(
             EmbeddedKafkaBroker kafka, String topic, Configuration conf, Path checkpoints)
             throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("EVENTS_TOPIC", topic);
-        env.put("DLQ_TOPIC", topic + "-dlq");
-        env.put("PROCESSOR_GROUP_ID", "processor-" + topic);
-        env.put("CLICKHOUSE_URL", clickhouse.httpUrl());
-        env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
-        env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.writer().password());
-        env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
-        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
+        Map<String, String> env =
+                JobUnderTest.env(kafka.bootstrapServers(), topic, clickhouse, checkpoints);
         env.put("SINK_BATCH_MAX_DELAY_MS", "200");
         env.put("PROCESSOR_ROLLUP_REFRESH_MS", "500");
-        return ProcessorJob.start(
-                StreamExecutionEnvironment.getExecutionEnvironment(conf),
-                ProcessorConfig.fromEnv(env));
+        return JobUnderTest.start(conf, env);
     }
 
     private static Optional<Path> latestCheckpoint(Path root) throws IOException {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -24,10 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.processor.ProcessorJob;
-import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.JobUnderTest;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithClickHouse;
@@ -184,19 +181,11 @@ class RawArchiveLatencyIT {
     private static JobClient start(
             EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
             throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("EVENTS_TOPIC", TOPIC);
-        env.put("DLQ_TOPIC", TOPIC + "-dlq");
-        env.put("PROCESSOR_GROUP_ID", "processor-" + TOPIC);
+        Map<String, String> env =
+                JobUnderTest.env(
+                        kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints);
         env.put("PROCESSOR_STARTING_OFFSETS", "earliest");
-        env.put("CLICKHOUSE_URL", clickhouse.process().httpUrl());
-        env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
-        env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.process().writer().password());
-        env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
-        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
         env.put("SINK_BATCH_MAX_DELAY_MS", "200");
-        return ProcessorJob.start(
-                StreamExecutionEnvironment.getExecutionEnvironment(), ProcessorConfig.fromEnv(env));
+        return JobUnderTest.start(env);
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,21 +17,19 @@ import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.processor.ProcessorJob;
-import org.livepeer.analytics.processor.config.ProcessorConfig;
+import org.livepeer.analytics.processor.JobUnderTest;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.WithKafka;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
+import org.livepeer.analytics.testkit.flink.JobRest;
 
 /**
  * The regression of the wedge found at about 300,000 ids: the 24 h dedup state used to be
@@ -153,19 +150,12 @@ class DedupStateAtVolumeIT {
     private static JobClient start(
             EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
             throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("EVENTS_TOPIC", TOPIC);
-        env.put("DLQ_TOPIC", TOPIC + "-dlq");
-        env.put("PROCESSOR_GROUP_ID", "processor-volume");
-        env.put("CLICKHOUSE_URL", clickhouse.process().httpUrl());
-        env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
-        env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.process().writer().password());
+        Map<String, String> env =
+                JobUnderTest.env(
+                        kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints);
         env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "1000");
-        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
         env.put("LIVE_METRICS_ENABLED", "false");
         env.put("PROCESSOR_STATE_BACKEND", BACKEND);
-        return ProcessorJob.start(
-                StreamExecutionEnvironment.getExecutionEnvironment(), ProcessorConfig.fromEnv(env));
+        return JobUnderTest.start(env);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,14 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.query.ShippedQuery;
 import org.livepeer.analytics.launcher.flink.FlinkStateDirs;
+import org.livepeer.analytics.testkit.launch.LaunchedPipeline;
 
 /**
  * {@code ./analytics up} stopped under load with SIGTERM, then killed with SIGKILL of its whole
@@ -54,30 +54,27 @@ class RestartIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path logs;
 
-    /** The launcher running now, killed after the test if a failure left it running. */
-    private LauncherProcess up;
+    @RegisterExtension final LauncherUnderTest launcher = LauncherUnderTest.perTest();
 
-    @AfterEach
-    void killLeftover() throws Exception {
-        if (up != null && up.alive()) {
-            up.killProcessGroup();
-        }
-    }
+    /** The launcher running now. */
+    private LaunchedPipeline up;
 
     @Test
     @Timeout(value = 18, unit = TimeUnit.MINUTES)
     void restartsAfterSigtermAndSigkillLoseAndDoubleNothing() throws Exception {
-        Map<String, String> ports = LauncherProcess.ports();
+        Map<String, String> ports = LaunchedPipeline.freePorts();
         Path log = logs.resolve("launcher.log");
 
-        up = LauncherProcess.start(home, ports, log);
+        up = launcher.start(home, ports, log);
         up.awaitLine("flink-job .*fresh state", START);
         up.awaitLine("\\[ ok \\] ready", START);
-        IngestLoad load = new IngestLoad(port(ports, "GATEWAY_PORT"), key(), PREFIX);
+        IngestLoad load =
+                new IngestLoad(
+                        up.port("GATEWAY_PORT"), up.credentials().get("INGEST_API_KEY"), PREFIX);
         // Phase 1: SIGTERM once 150,000 events are acknowledged, with the load still running.
         stopUnderLoad(load, up, 0, 3_000, 150_000, false);
 
-        up = LauncherProcess.start(home, ports, log);
+        up = launcher.start(home, ports, log);
         up.awaitLine("flink-job .*resumed from savepoints/", START);
         up.awaitLine("\\[ ok \\] ready", START);
         // Copies of events acknowledged before the stop, as a retrying gateway would send.
@@ -86,7 +83,7 @@ class RestartIT {
         long before = load.ackedEvents();
         stopUnderLoad(load, up, 3_000, 6_000, before + 150_000, true);
 
-        up = LauncherProcess.start(home, ports, log);
+        up = launcher.start(home, ports, log);
         up.awaitLine("flink-job .*resumed from checkpoints/", START);
         up.awaitLine("\\[ ok \\] ready", START);
         // Phase 3: 250,000 more, all the way.
@@ -94,7 +91,7 @@ class RestartIT {
         long acked = load.ackedEvents();
         assertTrue(acked >= 500_000, "acknowledged " + acked);
 
-        ClickHouseHttp reader = reader();
+        ClickHouseHttp reader = up.reader();
         awaitAllWritten(reader, load, acked, log);
         assertCountedOnce(reader, load, acked);
         // The status reports' hours, recomputed by the sink across the restarts, equal a fresh
@@ -150,7 +147,7 @@ class RestartIT {
     /** Runs batches {@code [from, to)} and stops the launcher once {@code ackedAtLeast}. */
     private void stopUnderLoad(
             IngestLoad load,
-            LauncherProcess launcher,
+            LaunchedPipeline launcher,
             int from,
             int to,
             long ackedAtLeast,
@@ -225,18 +222,6 @@ class RestartIT {
         }
     }
 
-    private String key() throws Exception {
-        return LauncherProcess.credentials(home).get("INGEST_API_KEY");
-    }
-
-    private ClickHouseHttp reader() throws Exception {
-        Map<String, String> c = LauncherProcess.credentials(home);
-        return new ClickHouseHttp(
-                URI.create(c.get("CLICKHOUSE_URL")),
-                c.get("CLICKHOUSE_USER"),
-                c.get("CLICKHOUSE_PASSWORD"));
-    }
-
     private static String mine() {
         return "event_id LIKE '" + PREFIX + "-%'";
     }
@@ -285,9 +270,5 @@ class RestartIT {
             out.addAll(rows.lines().toList());
         }
         return out;
-    }
-
-    private static int port(Map<String, String> ports, String key) {
-        return Integer.parseInt(ports.get(key));
     }
 }

@@ -20,14 +20,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.testkit.launch.LaunchedPipeline;
 
 /**
  * {@code ./analytics up} on a fresh ANALYTICS_HOME, checked while it runs and then stopped with
@@ -48,21 +49,15 @@ class StartAndStopIT {
 
     private static Path home;
     private static Map<String, String> ports;
-    private static LauncherProcess up;
+    @RegisterExtension static final LauncherUnderTest LAUNCHER = LauncherUnderTest.perClass();
+    private static LaunchedPipeline up;
 
     @BeforeAll
     static void startOnAFreshHome() throws Exception {
         home = tmp.resolve("home");
-        ports = LauncherProcess.ports();
-        up = LauncherProcess.start(home, ports, tmp.resolve("launcher.log"));
+        ports = LaunchedPipeline.freePorts();
+        up = LAUNCHER.start(home, ports, tmp.resolve("launcher.log"));
         up.awaitLine("\\[ ok \\] ready", START);
-    }
-
-    @AfterAll
-    static void killLeftover() throws Exception {
-        if (up != null && up.alive()) {
-            up.killProcessGroup();
-        }
     }
 
     @Test

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.testkit.launch.LaunchedPipeline;
 
 /**
  * {@code ./analytics up} as a person sees it (README, "Logs"): the terminal shows the status lines
@@ -62,25 +63,18 @@ class TerminalOutputIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path terminal;
 
-    private LauncherProcess up;
-
-    @AfterEach
-    void killLeftover() throws Exception {
-        if (up != null && up.alive()) {
-            up.killProcessGroup();
-        }
-    }
+    @RegisterExtension final LauncherUnderTest launcher = LauncherUnderTest.perTest();
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void terminalShowsStatusAndUrlsOnlyAndTheLogFileHasEverything() throws Exception {
-        Map<String, String> env = LauncherProcess.ports();
+        Map<String, String> env = LaunchedPipeline.freePorts();
         // Checkpoints every second: Flink's metric name collision was logged at each one.
         env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "1000");
         Path stderr = terminal.resolve("stderr.txt");
         Path log = home.resolve("logs").resolve("analytics.log");
 
-        up = LauncherProcess.start(home, env, stderr);
+        LaunchedPipeline up = launcher.start(home, env, stderr);
         up.awaitLine("\\[ ok \\] ready", START);
         up.awaitLine("credentials: ", Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(90))

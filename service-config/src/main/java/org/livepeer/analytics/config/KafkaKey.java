@@ -27,16 +27,16 @@ public enum KafkaKey implements ConfigKeyDef {
     KAFKA_PRODUCER_PROPERTIES(
             KafkaPassThrough.PRODUCER_PREFIX + "<NAME>",
             null,
-            "Prefix, not a key: KAFKA_PRODUCER_<NAME>=v sets producer property <name>=v (lower"
-                    + " case, '_' becomes '.') for the gateway and the processor's live-metrics"
-                    + " sink, e.g. KAFKA_PRODUCER_SECURITY_PROTOCOL=SSL. Properties a service"
+            "Prefix, not a key: `KAFKA_PRODUCER_<NAME>=v` sets producer property `<name>=v`"
+                    + " (lower case, '_' becomes '.') for the gateway and the processor's"
+                    + " live-metrics sink, e.g. `KAFKA_PRODUCER_SECURITY_PROTOCOL=SSL`. Properties a service"
                     + " relies on cannot be set (start-up fails naming them)."),
     KAFKA_CONSUMER_PROPERTIES(
             KafkaPassThrough.CONSUMER_PREFIX + "<NAME>",
             null,
-            "Prefix, not a key: KAFKA_CONSUMER_<NAME>=v sets consumer property <name>=v for the"
-                    + " processor's sources and the SSE API's consumers, e.g."
-                    + " KAFKA_CONSUMER_MAX_POLL_RECORDS=500. Properties a service relies on cannot"
+            "Prefix, not a key: `KAFKA_CONSUMER_<NAME>=v` sets consumer property `<name>=v`"
+                    + " for the processor's sources and the SSE API's consumers, e.g."
+                    + " `KAFKA_CONSUMER_MAX_POLL_RECORDS=500`. Properties a service relies on cannot"
                     + " be set (start-up fails naming them).");
 
     /** Kafka's own rule for topic names. */

@@ -46,8 +46,11 @@ record ServiceConfigs(
     }
 
     /**
-     * @param checkpointDir where the launcher looks for the snapshot to resume from, and
-     *     savepointDir likewise: resuming needs the snapshots there
+     * The processor's configuration, with the snapshot directories set to where the launcher looks
+     * for the snapshot to resume from (resuming needs them there).
+     *
+     * @param checkpointDir URI of the checkpoint storage under ANALYTICS_HOME
+     * @param savepointDir URI of the savepoint target under ANALYTICS_HOME
      */
     ProcessorConfig processor(String clickHouseUrl, String checkpointDir, String savepointDir) {
         Map<String, String> processor = config.serviceEnv(env, bootstrapServers);

@@ -79,7 +79,8 @@ public final class ProcessorJob {
         if (live.enabled()) {
             LiveMetricsTopology.build(
                     signals,
-                    LiveMetricsSink.create(config.kafkaBootstrapServers(), live.topic()),
+                    LiveMetricsSink.create(
+                            config.kafkaBootstrapServers(), config.kafkaProducer(), live.topic()),
                     live);
         }
     }

@@ -3,7 +3,7 @@ package org.livepeer.analytics.gateway;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.livepeer.analytics.gateway.config.ConfigException;
+import org.livepeer.analytics.config.ConfigException;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
+import org.livepeer.analytics.config.ConfigReader;
 import org.livepeer.analytics.launcher.logging.LauncherLogs;
+import org.livepeer.analytics.processor.config.ProcessorKey;
 import org.slf4j.LoggerFactory;
 
 /** {@code ./analytics up | migrate}: the embedded default and the stand-alone migrator. */
@@ -64,12 +66,12 @@ public final class AnalyticsMain {
 
     private static int migrate(Map<String, String> env) {
         LauncherLogs.start(LauncherConfig.fromEnv(env).home(), System.err);
-        URI url = URI.create(env.getOrDefault("CLICKHOUSE_URL", "http://127.0.0.1:8123"));
+        ConfigReader r = new ConfigReader(env);
         ClickHouseHttp admin =
                 new ClickHouseHttp(
-                        url,
-                        env.getOrDefault("CLICKHOUSE_ADMIN_USER", "default"),
-                        env.getOrDefault("CLICKHOUSE_ADMIN_PASSWORD", ""));
+                        URI.create(r.nonEmpty(ProcessorKey.CLICKHOUSE_URL)),
+                        r.nonEmpty(LauncherKey.CLICKHOUSE_ADMIN_USER),
+                        r.raw(LauncherKey.CLICKHOUSE_ADMIN_PASSWORD));
         MigrationReport report = new Migrator(admin).migrate();
         System.out.println("migrations: " + report);
         return 0;

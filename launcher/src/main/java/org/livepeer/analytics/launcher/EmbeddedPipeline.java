@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,14 +19,12 @@ import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.gateway.GatewayVerticle;
-import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.launcher.flink.EmbeddedFlinkJob;
 import org.livepeer.analytics.launcher.flink.FlinkStateDirs;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.processor.metrics.LoopbackPrometheusReporter;
 import org.livepeer.analytics.sse.SseVerticle;
-import org.livepeer.analytics.sse.config.SseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +78,12 @@ final class EmbeddedPipeline implements AutoCloseable {
         gateway =
                 status.step(
                         "ingest-gateway",
-                        () -> deploy(new GatewayVerticle(gatewayConfig(credentials))),
+                        () -> deploy(new GatewayVerticle(services(credentials).gateway())),
                         g -> url(g.actualPort()) + "/v1/events");
         sse =
                 status.step(
                         "sse-api",
-                        () -> deploy(new SseVerticle(sseConfig(credentials))),
+                        () -> deploy(new SseVerticle(services(credentials).sse())),
                         s -> url(s.actualPort()));
         status.step("ready", this::awaitGatewayReady, u -> u);
         printSummary(credentials);
@@ -95,7 +92,7 @@ final class EmbeddedPipeline implements AutoCloseable {
     private EmbeddedKafkaBroker startKafka() {
         EmbeddedKafkaBroker broker =
                 EmbeddedKafkaBroker.start(config.home().resolve("kafka"), config.kafkaPort());
-        Topics.createAll(broker, env);
+        config.topics().createAll(broker);
         return broker;
     }
 
@@ -123,38 +120,17 @@ final class EmbeddedPipeline implements AutoCloseable {
     private EmbeddedFlinkJob startJob(Credentials c) throws Exception {
         FlinkStateDirs dirs = FlinkStateDirs.under(config.home());
         EmbeddedFlinkJob.StateSettings state = EmbeddedFlinkJob.stateSettings(dirs);
-        Map<String, String> processorEnv = new HashMap<>(env);
-        processorEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        processorEnv.put("CLICKHOUSE_URL", clickhouse.httpUrl());
-        processorEnv.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
-        processorEnv.put("CLICKHOUSE_WRITER_PASSWORD", c.clickHouseWriterPassword());
-        // Resuming needs the snapshots where the launcher looks for them.
-        processorEnv.put("PROCESSOR_CHECKPOINT_DIR", state.checkpointDir());
-        processorEnv.put("PROCESSOR_SAVEPOINT_DIR", state.savepointDir());
+        ProcessorConfig processor =
+                services(c)
+                        .processor(
+                                clickhouse.httpUrl(), state.checkpointDir(), state.savepointDir());
         Configuration cluster = new Configuration();
         LoopbackPrometheusReporter.configure(cluster, config.host(), config.flinkMetricsPort());
-        return EmbeddedFlinkJob.start(
-                ProcessorConfig.fromEnv(processorEnv), dirs, cluster, READY_TIMEOUT);
+        return EmbeddedFlinkJob.start(processor, dirs, cluster, READY_TIMEOUT);
     }
 
-    private GatewayConfig gatewayConfig(Credentials c) {
-        Map<String, String> gatewayEnv = new HashMap<>(env);
-        gatewayEnv.put("GATEWAY_HOST", config.host());
-        gatewayEnv.put("GATEWAY_PORT", Integer.toString(config.gatewayPort()));
-        gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        String ownKey = Credentials.INGEST_KEY_NAME + ":" + c.ingestApiKey();
-        String extra = env.getOrDefault("INGEST_API_KEYS", "");
-        gatewayEnv.put("INGEST_API_KEYS", extra.isBlank() ? ownKey : ownKey + "," + extra);
-        return GatewayConfig.fromEnv(gatewayEnv);
-    }
-
-    private SseConfig sseConfig(Credentials c) {
-        Map<String, String> sseEnv = new HashMap<>(env);
-        sseEnv.put("SSE_HOST", config.host());
-        sseEnv.put("SSE_PORT", Integer.toString(config.ssePort()));
-        sseEnv.put("SSE_TOKEN", c.sseToken());
-        sseEnv.put("SSE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        return SseConfig.fromEnv(sseEnv);
+    private ServiceConfigs services(Credentials c) {
+        return new ServiceConfigs(config, env, kafka.bootstrapServers(), c);
     }
 
     private <V extends Deployable> V deploy(V verticle) {

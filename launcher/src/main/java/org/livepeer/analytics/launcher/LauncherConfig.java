@@ -1,12 +1,18 @@
 package org.livepeer.analytics.launcher;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.ConfigReader;
+import org.livepeer.analytics.config.KafkaKey;
+import org.livepeer.analytics.gateway.config.GatewayKey;
+import org.livepeer.analytics.sse.config.SseConfigKey;
 
 /**
  * Settings of the embedded default (docs/configuration.md), from environment variables with
- * defaults. The components' own variables (e.g. SINK_BATCH_MAX_ROWS) pass through to their config
- * loaders.
+ * defaults: the {@link LauncherKey} catalog, the two services' ports and the shared Kafka topics.
+ * The components' own variables (e.g. SINK_BATCH_MAX_ROWS) pass through to their config loaders.
  */
 public record LauncherConfig(
         Path home,
@@ -17,37 +23,38 @@ public record LauncherConfig(
         int clickHouseTcpPort,
         int kafkaPort,
         int flinkMetricsPort,
-        String clickHouseBinary) {
-
-    public static final String ANALYTICS_HOME = "ANALYTICS_HOME";
+        String clickHouseBinary,
+        Topics topics) {
 
     public static LauncherConfig fromEnv(Map<String, String> env) {
+        ConfigReader r = new ConfigReader(env);
         return new LauncherConfig(
-                Path.of(env.getOrDefault(ANALYTICS_HOME, "data")).toAbsolutePath().normalize(),
+                Path.of(r.nonEmpty(LauncherKey.ANALYTICS_HOME)).toAbsolutePath().normalize(),
                 "127.0.0.1",
-                port(env, "GATEWAY_PORT", 8080),
-                port(env, "SSE_PORT", 8090),
-                port(env, "CLICKHOUSE_HTTP_PORT", 8123),
-                port(env, "CLICKHOUSE_TCP_PORT", 9000),
-                port(env, "KAFKA_PORT", 9092),
-                port(env, "FLINK_METRICS_PORT", 9249),
-                env.getOrDefault("CLICKHOUSE_BINARY", ""));
+                port(r, GatewayKey.GATEWAY_PORT),
+                port(r, SseConfigKey.SSE_PORT),
+                port(r, LauncherKey.CLICKHOUSE_HTTP_PORT),
+                port(r, LauncherKey.CLICKHOUSE_TCP_PORT),
+                port(r, LauncherKey.KAFKA_PORT),
+                port(r, LauncherKey.FLINK_METRICS_PORT),
+                r.string(LauncherKey.CLICKHOUSE_BINARY),
+                Topics.fromEnv(r));
     }
 
-    private static int port(Map<String, String> env, String key, int defaultPort) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 0 && port <= 65_535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the key's name
-        }
-        throw new IllegalArgumentException(
-                key + " must be a port number from 0 to 65535, got '" + value + "'");
+    /**
+     * The environment every component is configured from: the launcher's own, with the broker the
+     * launcher started and the topics it created, under the shared names all three services read.
+     */
+    public Map<String, String> serviceEnv(Map<String, String> env, String bootstrapServers) {
+        Map<String, String> services = new HashMap<>(env);
+        services.put(KafkaKey.KAFKA_BOOTSTRAP_SERVERS.envName(), bootstrapServers);
+        services.put(KafkaKey.EVENTS_TOPIC.envName(), topics.events());
+        services.put(KafkaKey.DLQ_TOPIC.envName(), topics.dlq());
+        services.put(KafkaKey.LIVE_METRICS_TOPIC.envName(), topics.liveMetrics());
+        return services;
+    }
+
+    private static int port(ConfigReader r, ConfigKeyDef key) {
+        return r.integer(key, 0, 65_535);
     }
 }

@@ -1,13 +1,16 @@
 package org.livepeer.analytics.launcher;
 
 import java.util.Map;
+import org.livepeer.analytics.config.ConfigReader;
+import org.livepeer.analytics.config.KafkaKey;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.wire.WireTopics;
 
 /**
- * The topics of docs/configuration.md, created if absent, names overridable like the services' own.
+ * The three topics of docs/kafka.md under the names the shared Kafka keys give them; {@link
+ * #createAll} creates those that are absent, with the partitions and retention the embedded default
+ * uses.
  */
-final class Topics {
+public record Topics(String events, String dlq, String liveMetrics) {
 
     private static final String SEVEN_DAYS_MS = Long.toString(7L * 24 * 3600 * 1000);
     private static final String ONE_HOUR_MS = Long.toString(3600L * 1000);
@@ -15,20 +18,22 @@ final class Topics {
     // MB).
     private static final String MAX_MESSAGE_BYTES = Integer.toString(2 * 1024 * 1024);
 
-    private Topics() {}
+    static Topics fromEnv(ConfigReader r) {
+        return new Topics(
+                KafkaKey.EVENTS_TOPIC.read(r),
+                KafkaKey.DLQ_TOPIC.read(r),
+                KafkaKey.LIVE_METRICS_TOPIC.read(r));
+    }
 
-    static void createAll(EmbeddedKafkaBroker broker, Map<String, String> env) {
+    void createAll(EmbeddedKafkaBroker broker) {
         broker.createTopic(
-                env.getOrDefault("EVENTS_TOPIC", WireTopics.EVENTS),
+                events,
                 3,
                 Map.of("retention.ms", SEVEN_DAYS_MS, "max.message.bytes", MAX_MESSAGE_BYTES));
         broker.createTopic(
-                env.getOrDefault("DLQ_TOPIC", WireTopics.DLQ),
+                dlq,
                 3,
                 Map.of("retention.ms", SEVEN_DAYS_MS, "max.message.bytes", MAX_MESSAGE_BYTES));
-        broker.createTopic(
-                env.getOrDefault("LIVE_METRICS_TOPIC", "live-metrics"),
-                1,
-                Map.of("retention.ms", ONE_HOUR_MS));
+        broker.createTopic(liveMetrics, 1, Map.of("retention.ms", ONE_HOUR_MS));
     }
 }

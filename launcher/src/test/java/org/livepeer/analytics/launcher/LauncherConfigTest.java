@@ -45,4 +45,15 @@ class LauncherConfigTest {
                         () -> LauncherConfig.fromEnv(Map.of("SSE_PORT", "http")));
         assertTrue(e.getMessage().contains("SSE_PORT"), e.getMessage());
     }
+
+    @Test
+    void aBadTopicNameNamesItsVariable() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LauncherConfig.fromEnv(Map.of("EVENTS_TOPIC", "my events")));
+        assertEquals(
+                "EVENTS_TOPIC must be 1-249 characters of [A-Za-z0-9._-], got 'my events'",
+                e.getMessage());
+    }
 }

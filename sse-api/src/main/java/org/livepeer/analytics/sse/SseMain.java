@@ -3,8 +3,8 @@ package org.livepeer.analytics.sse;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.livepeer.analytics.config.ConfigException;
 import org.livepeer.analytics.sse.config.SseConfig;
-import org.livepeer.analytics.sse.config.SseConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ public final class SseMain {
         SseConfig config;
         try {
             config = SseConfig.fromEnv(System.getenv());
-        } catch (SseConfigException e) {
+        } catch (ConfigException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             System.exit(2);
             return;

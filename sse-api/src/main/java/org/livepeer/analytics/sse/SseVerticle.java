@@ -95,9 +95,14 @@ public final class SseVerticle extends VerticleBase {
         return new ShardVerticle.Topic(
                 fanout,
                 new TopicTail(
-                        config.kafkaBootstrapServers(), topic, config.partitionRefreshMs(), fanout),
+                        config.kafkaBootstrapServers(),
+                        config.kafkaConsumer(),
+                        topic,
+                        config.partitionRefreshMs(),
+                        fanout),
                 new Replayer(
                         config.kafkaBootstrapServers(),
+                        config.kafkaConsumer(),
                         topic,
                         config.replayMaxMessages(),
                         config.limits().clientBufferBytes()),

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.config.ConfigException;
 import org.livepeer.analytics.sse.config.SseConfig;
-import org.livepeer.analytics.sse.config.SseConfigException;
 
 class SseVerticleTest {
 
@@ -36,7 +36,7 @@ class SseVerticleTest {
                                 "0",
                                 "SSE_TOKEN",
                                 "read-token",
-                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "KAFKA_BOOTSTRAP_SERVERS",
                                 "127.0.0.1:1"));
         Vertx vertx = Vertx.vertx();
         try {
@@ -137,6 +137,6 @@ class SseVerticleTest {
 
     /** The message a configuration that {@link SseConfig#fromEnv} refuses is refused with. */
     private static String configError(Map<String, String> env) {
-        return assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();
+        return assertThrows(ConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();
     }
 }

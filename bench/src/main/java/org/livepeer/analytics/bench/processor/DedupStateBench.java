@@ -51,7 +51,9 @@ public final class DedupStateBench {
                 Long.parseLong(
                         args.length > 2
                                 ? args[2]
-                                : ProcessorKey.PROCESSOR_CHECKPOINT_INTERVAL_MS.defaultValue());
+                                : ProcessorKey.PROCESSOR_CHECKPOINT_INTERVAL_MS
+                                        .defaultValue()
+                                        .orElseThrow());
         Path dir = Files.createTempDirectory("dedup-bench-");
         Configuration conf = new Configuration();
         conf.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());

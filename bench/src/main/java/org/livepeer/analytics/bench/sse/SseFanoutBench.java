@@ -197,7 +197,7 @@ public final class SseFanoutBench {
                         "0",
                         "SSE_TOKEN",
                         TOKEN,
-                        "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                        "KAFKA_BOOTSTRAP_SERVERS",
                         broker.bootstrapServers(),
                         "SSE_MAX_CLIENTS",
                         "30000"));

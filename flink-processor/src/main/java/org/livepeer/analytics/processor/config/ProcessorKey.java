@@ -1,14 +1,15 @@
 package org.livepeer.analytics.processor.config;
 
-import org.livepeer.analytics.wire.WireTopics;
+import java.util.Optional;
+import org.livepeer.analytics.config.ConfigKeyDef;
 
-/** Every environment variable the processor reads, with its default and meaning. */
-public enum ProcessorKey {
-    KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers"),
-    EVENTS_TOPIC(WireTopics.EVENTS, "Topic the events are read from"),
-    DLQ_TOPIC(
-            WireTopics.DLQ,
-            "Topic of the ingest gateway's rejections, copied to streaming_events_dlq"),
+/**
+ * Every environment variable of the processor's own, with its default and meaning; the Kafka
+ * servers, topics and client pass-through are the shared {@code KafkaKey}, the live windows' keys
+ * {@code LiveMetricsKey}. The table in docs/configuration.md, "Flink processor", is checked against
+ * it.
+ */
+public enum ProcessorKey implements ConfigKeyDef {
     PROCESSOR_GROUP_ID(
             "livepeer-analytics-processor",
             "Kafka consumer group (offsets committed on checkpoints)"),
@@ -63,11 +64,18 @@ public enum ProcessorKey {
         this.description = description;
     }
 
-    public String defaultValue() {
-        return defaultValue;
+    @Override
+    public String envName() {
+        return name();
     }
 
-    public String description() {
+    @Override
+    public Optional<String> defaultValue() {
+        return Optional.of(defaultValue);
+    }
+
+    @Override
+    public String doc() {
         return description;
     }
 }

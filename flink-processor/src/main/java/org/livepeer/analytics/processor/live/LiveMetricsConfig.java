@@ -1,9 +1,10 @@
 package org.livepeer.analytics.processor.live;
 
 import java.io.Serializable;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.livepeer.analytics.config.ConfigReader;
+import org.livepeer.analytics.config.KafkaKey;
 
 /**
  * Settings of the live windows, validated when built.
@@ -16,14 +17,23 @@ public record LiveMetricsConfig(
         boolean enabled, String topic, long windowMs, long outOfOrdernessMs, long allowedLatenessMs)
         implements Serializable {
 
+    private static final long WINDOW_MIN = 1_000;
+    private static final long WINDOW_MAX = 3_600_000;
+    private static final long OUT_OF_ORDERNESS_MAX = 60_000;
+    private static final long LATENESS_MAX = 600_000;
+
     public LiveMetricsConfig {
         Objects.requireNonNull(topic, "topic");
         if (topic.isBlank()) {
             throw new IllegalArgumentException("LIVE_METRICS_TOPIC must not be empty");
         }
-        check("LIVE_METRICS_WINDOW_MS", windowMs, 1_000, 3_600_000);
-        check("LIVE_METRICS_OUT_OF_ORDERNESS_MS", outOfOrdernessMs, 0, 60_000);
-        check("LIVE_METRICS_ALLOWED_LATENESS_MS", allowedLatenessMs, 0, 600_000);
+        check(LiveMetricsKey.LIVE_METRICS_WINDOW_MS, windowMs, WINDOW_MIN, WINDOW_MAX);
+        check(
+                LiveMetricsKey.LIVE_METRICS_OUT_OF_ORDERNESS_MS,
+                outOfOrdernessMs,
+                0,
+                OUT_OF_ORDERNESS_MAX);
+        check(LiveMetricsKey.LIVE_METRICS_ALLOWED_LATENESS_MS, allowedLatenessMs, 0, LATENESS_MAX);
     }
 
     /** The defaults of {@link LiveMetricsKey}. */
@@ -32,49 +42,26 @@ public record LiveMetricsConfig(
     }
 
     /**
-     * Reads the {@link LiveMetricsKey} variables from {@code env}.
+     * Reads the {@link LiveMetricsKey} variables and {@code LIVE_METRICS_TOPIC} from {@code env}.
      *
-     * @throws IllegalArgumentException naming the bad key and what it accepts
+     * @throws IllegalArgumentException (a {@code ConfigException}) naming the bad key and what it
+     *     accepts
      */
     public static LiveMetricsConfig fromEnv(Map<String, String> env) {
+        ConfigReader r = new ConfigReader(env);
         return new LiveMetricsConfig(
-                bool(env, LiveMetricsKey.LIVE_METRICS_ENABLED),
-                value(env, LiveMetricsKey.LIVE_METRICS_TOPIC).trim(),
-                number(env, LiveMetricsKey.LIVE_METRICS_WINDOW_MS),
-                number(env, LiveMetricsKey.LIVE_METRICS_OUT_OF_ORDERNESS_MS),
-                number(env, LiveMetricsKey.LIVE_METRICS_ALLOWED_LATENESS_MS));
+                r.bool(LiveMetricsKey.LIVE_METRICS_ENABLED),
+                KafkaKey.LIVE_METRICS_TOPIC.read(r),
+                r.longValue(LiveMetricsKey.LIVE_METRICS_WINDOW_MS, WINDOW_MIN, WINDOW_MAX),
+                r.longValue(
+                        LiveMetricsKey.LIVE_METRICS_OUT_OF_ORDERNESS_MS, 0, OUT_OF_ORDERNESS_MAX),
+                r.longValue(LiveMetricsKey.LIVE_METRICS_ALLOWED_LATENESS_MS, 0, LATENESS_MAX));
     }
 
-    private static String value(Map<String, String> env, LiveMetricsKey key) {
-        String v = env.get(key.name());
-        return v == null ? key.defaultValue() : v;
-    }
-
-    private static boolean bool(Map<String, String> env, LiveMetricsKey key) {
-        String raw = value(env, key).trim().toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "true" -> true;
-            case "false" -> false;
-            default ->
-                    throw new IllegalArgumentException(
-                            key.name() + " must be 'true' or 'false', got '" + raw + "'");
-        };
-    }
-
-    private static long number(Map<String, String> env, LiveMetricsKey key) {
-        String raw = value(env, key);
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    key.name() + " must be an integer (milliseconds), got '" + raw + "'", e);
-        }
-    }
-
-    private static void check(String key, long v, long min, long max) {
+    private static void check(LiveMetricsKey key, long v, long min, long max) {
         if (v < min || v > max) {
             throw new IllegalArgumentException(
-                    key + " must be from " + min + " to " + max + ", got " + v);
+                    key.envName() + " must be from " + min + " to " + max + ", got " + v);
         }
     }
 }

@@ -1,11 +1,15 @@
 package org.livepeer.analytics.processor.live;
 
-import org.livepeer.analytics.wire.WireTopics;
+import java.util.Optional;
+import org.livepeer.analytics.config.ConfigKeyDef;
 
-/** Environment variables of the live-metrics part of the processor, with defaults. */
-public enum LiveMetricsKey {
+/**
+ * Environment variables of the live-metrics part of the processor, with defaults; the topic is the
+ * shared {@code LIVE_METRICS_TOPIC} ({@code KafkaKey}). The table in docs/configuration.md, "Live
+ * metrics", is checked against it.
+ */
+public enum LiveMetricsKey implements ConfigKeyDef {
     LIVE_METRICS_ENABLED("true", "Compute live windows and write them to the live-metrics topic."),
-    LIVE_METRICS_TOPIC(WireTopics.LIVE_METRICS, "Kafka topic the windows are written to."),
     LIVE_METRICS_WINDOW_MS("5000", "Tumbling window length in milliseconds (1000..3600000)."),
     LIVE_METRICS_OUT_OF_ORDERNESS_MS(
             "2000",
@@ -24,11 +28,18 @@ public enum LiveMetricsKey {
         this.description = description;
     }
 
-    public String defaultValue() {
-        return defaultValue;
+    @Override
+    public String envName() {
+        return name();
     }
 
-    public String description() {
+    @Override
+    public Optional<String> defaultValue() {
+        return Optional.of(defaultValue);
+    }
+
+    @Override
+    public String doc() {
         return description;
     }
 }

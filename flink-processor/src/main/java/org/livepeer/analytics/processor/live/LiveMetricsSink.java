@@ -1,6 +1,8 @@
 package org.livepeer.analytics.processor.live;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -29,9 +31,14 @@ public final class LiveMetricsSink implements Sink<String> {
         this.kafka = kafka;
     }
 
-    public static LiveMetricsSink create(String bootstrapServers, String topic) {
+    /**
+     * @param passThrough producer properties from {@code KAFKA_PRODUCER_*} (docs/configuration.md)
+     */
+    public static LiveMetricsSink create(
+            String bootstrapServers, Map<String, String> passThrough, String topic) {
         return new LiveMetricsSink(
                 KafkaSink.<String>builder()
+                        .setKafkaProducerConfig(producerProperties(passThrough))
                         .setBootstrapServers(bootstrapServers)
                         .setRecordSerializer(
                                 KafkaRecordSerializationSchema.<String>builder()
@@ -39,8 +46,15 @@ public final class LiveMetricsSink implements Sink<String> {
                                         .setValueSerializationSchema(new SimpleStringSchema())
                                         .build())
                         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .setProperty("linger.ms", "20")
                         .build());
+    }
+
+    /** A short linger (the windows come in bursts), unless the pass-through sets another. */
+    static Properties producerProperties(Map<String, String> passThrough) {
+        Properties p = new Properties();
+        p.setProperty("linger.ms", "20");
+        p.putAll(passThrough);
+        return p;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.livepeer.analytics.processor.source;
 
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -18,10 +19,7 @@ public final class EventSource {
                 .setGroupId(config.groupId())
                 .setStartingOffsets(startingOffsets(config.startingOffsets()))
                 .setDeserializer(new KafkaEventDeserializer())
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty(
-                        "partition.discovery.interval.ms",
-                        Long.toString(config.partitionDiscoveryIntervalMs()))
+                .setProperties(consumerProperties(config))
                 .build();
     }
 
@@ -36,11 +34,23 @@ public final class EventSource {
                 .setGroupId(config.groupId())
                 .setStartingOffsets(startingOffsets(config.startingOffsets()))
                 .setDeserializer(new GatewayRejectionDeserializer())
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty(
-                        "partition.discovery.interval.ms",
-                        Long.toString(config.partitionDiscoveryIntervalMs()))
+                .setProperties(consumerProperties(config))
                 .build();
+    }
+
+    /**
+     * What both sources set besides servers, topics, group and offsets: the {@code
+     * KAFKA_CONSUMER_*} pass-through, then the settings the job relies on (ProcessorConfig refuses
+     * pass-through keys for those).
+     */
+    static Properties consumerProperties(ProcessorConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaConsumer());
+        p.setProperty("commit.offsets.on.checkpoint", "true");
+        p.setProperty(
+                "partition.discovery.interval.ms",
+                Long.toString(config.partitionDiscoveryIntervalMs()));
+        return p;
     }
 
     // The connector's API still takes Kafka's deprecated OffsetResetStrategy.

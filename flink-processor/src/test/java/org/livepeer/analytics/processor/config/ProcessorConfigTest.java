@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.config.ConfigException;
 
 class ProcessorConfigTest {
 
@@ -76,6 +77,52 @@ class ProcessorConfigTest {
                         IllegalArgumentException.class,
                         () -> ProcessorConfig.fromEnv(Map.of("DEDUP_TTL_HOURS", "0")));
         assertTrue(e.getMessage().contains("DEDUP_TTL_HOURS"), e.getMessage());
+    }
+
+    @Test
+    void kafkaPassThroughReachesTheConfigAndFixedPropertiesAreRefused() {
+        ProcessorConfig config =
+                ProcessorConfig.fromEnv(
+                        Map.of(
+                                "KAFKA_CONSUMER_MAX_POLL_RECORDS", "500",
+                                "KAFKA_PRODUCER_COMPRESSION_TYPE", "lz4",
+                                "KAFKA_PRODUCER_SSL_KEY_PASSWORD", "s3cret-pw"));
+        assertEquals(Map.of("max.poll.records", "500"), config.kafkaConsumer());
+        assertEquals(
+                Map.of("compression.type", "lz4", "ssl.key.password", "s3cret-pw"),
+                config.kafkaProducer());
+        assertFalse(config.toString().contains("s3cret-pw"), config.toString());
+        assertTrue(config.toString().contains("compression.type=lz4"), config.toString());
+        ConfigException e =
+                assertThrows(
+                        ConfigException.class,
+                        () -> ProcessorConfig.fromEnv(Map.of("KAFKA_CONSUMER_GROUP_ID", "g")));
+        assertTrue(e.getMessage().startsWith("KAFKA_CONSUMER_GROUP_ID cannot be"), e.getMessage());
+    }
+
+    @Test
+    void theSharedKafkaNamesAreRead() {
+        ProcessorConfig config =
+                ProcessorConfig.fromEnv(
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS", "k1:9093",
+                                "LIVE_METRICS_TOPIC", "live.v2",
+                                "DLQ_TOPIC", "dlq.v2"));
+        assertEquals("k1:9093", config.kafkaBootstrapServers());
+        assertEquals("live.v2", config.live().topic());
+        assertEquals("dlq.v2", config.dlqTopic());
+    }
+
+    @Test
+    void enumsAcceptTheirSpellings() {
+        ProcessorConfig config =
+                ProcessorConfig.fromEnv(
+                        Map.of(
+                                "PROCESSOR_STATE_BACKEND", "HashMap",
+                                "PROCESSOR_STARTING_OFFSETS", "committed_or_latest"));
+        assertEquals(ProcessorConfig.StateBackend.HASHMAP, config.state().backend());
+        assertEquals("hashmap", config.state().backend().flinkName());
+        assertEquals(ProcessorConfig.StartingOffsets.COMMITTED_OR_LATEST, config.startingOffsets());
     }
 
     @Test

@@ -78,7 +78,7 @@ class LiveMetricJsonTest {
         assertEquals(5000, d.windowMs());
         assertEquals("live-metrics", d.topic());
         assertEquals(
-                "LIVE_METRICS_WINDOW_MS must be from 1000 to 3600000, got 10",
+                "LIVE_METRICS_WINDOW_MS must be an integer from 1000 to 3600000, got '10'",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () ->

@@ -110,7 +110,7 @@ class LiveMetricsSinkIT {
                         .build();
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "in")
                 .map(new CheckpointCounter())
-                .sinkTo(LiveMetricsSink.create(broker.bootstrapServers(), OUT))
+                .sinkTo(LiveMetricsSink.create(broker.bootstrapServers(), Map.of(), OUT))
                 .name("live-metrics")
                 .uid("live-metrics-sink");
         return env.executeAsync("live-metrics-sink-it");

@@ -267,7 +267,7 @@ class LiveMetricsTopologyIT {
                         true);
         LiveMetricsTopology.build(
                 signals,
-                LiveMetricsSink.create(broker.bootstrapServers(), LIVE),
+                LiveMetricsSink.create(broker.bootstrapServers(), Map.of(), LIVE),
                 new LiveMetricsConfig(true, LIVE, WINDOW_MS, 1_000, 3_000));
         job = env.executeAsync("live-metrics-it");
     }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.livepeer.analytics.config.ConfigException;
 
 /**
  * Reads API keys from {@code INGEST_API_KEYS} ({@code name:key,...}) and the optional keys file

@@ -3,13 +3,13 @@ package org.livepeer.analytics.gateway.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
+import org.livepeer.analytics.config.ConfigException;
+import org.livepeer.analytics.config.SecretMask;
 
 /**
  * The gateway's whole configuration, immutable and validated once at start. Build it with {@link
  * #fromEnv}; {@link #toString()} is safe to log (keys, and producer settings whose names mark a
- * secret, are masked).
+ * secret, are masked by {@link SecretMask}).
  *
  * @param producerOverrides extra Kafka producer properties (pass-through namespace {@code
  *     KAFKA_PRODUCER_*}); never the ones the delivery guarantee depends on
@@ -35,18 +35,6 @@ public record GatewayConfig(
         int eventLoops,
         ConnectionLimits connectionLimits) {
 
-    /**
-     * A word of a setting's name (split at '.', '_', '-') that marks its value as secret. Matching
-     * words, not substrings of the whole name, keeps {@code ssl.keystore.location} readable while
-     * {@code ssl.keystore.key} and {@code ssl.truststore.certificates} are masked.
-     */
-    private static final Pattern SECRET_WORD =
-            Pattern.compile(
-                    ".*(password|passwd|secret|token|credential|cert|jaas|sasl).*|pwd|.*key",
-                    Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("[._-]");
-
     public GatewayConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -60,7 +48,8 @@ public record GatewayConfig(
     }
 
     /**
-     * Reads the keys of {@link ConfigKey} from {@code env}, applying defaults.
+     * Reads the keys of {@link GatewayKey} and the shared {@code KafkaKey} from {@code env},
+     * applying defaults.
      *
      * @throws ConfigException naming the first bad key and what it accepts
      */
@@ -70,7 +59,7 @@ public record GatewayConfig(
 
     /** The defaults, with auth off: for tests and tools that set only what they need. */
     public static GatewayConfig defaultsWithoutAuth() {
-        return fromEnv(Map.of(ConfigKey.INGEST_AUTH.envName(), "none"));
+        return fromEnv(Map.of(GatewayKey.INGEST_AUTH.envName(), "none"));
     }
 
     /** A copy listening on {@code newPort}. */
@@ -97,17 +86,8 @@ public record GatewayConfig(
                 connectionLimits);
     }
 
-    /** Whether a setting called {@code name} holds a password, key, token or certificate. */
-    static boolean namesSecret(String name) {
-        return NAME_SEPARATORS
-                .splitAsStream(name)
-                .anyMatch(word -> SECRET_WORD.matcher(word).matches());
-    }
-
     @Override
     public String toString() {
-        Map<String, String> shownOverrides = new TreeMap<>();
-        producerOverrides.forEach((k, v) -> shownOverrides.put(k, namesSecret(k) ? "****" : v));
         return "GatewayConfig[host="
                 + host
                 + ", port="
@@ -131,7 +111,7 @@ public record GatewayConfig(
                 + ", retryAfterSeconds="
                 + retryAfterSeconds
                 + ", producerOverrides="
-                + shownOverrides
+                + SecretMask.mask(producerOverrides)
                 + ", dlqTopic="
                 + dlqTopic
                 + ", rateLimit="

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.livepeer.analytics.config.ConfigException;
 
 class GatewayConfigTest {
 
@@ -283,8 +284,8 @@ class GatewayConfigTest {
 
     @Test
     void everyCatalogKeyHasADescription() {
-        for (ConfigKey key : ConfigKey.values()) {
-            assertFalse(key.description().isBlank(), key.name());
+        for (GatewayKey key : GatewayKey.values()) {
+            assertFalse(key.doc().isBlank(), key.name());
             assertFalse(key.envName().isBlank(), key.name());
         }
     }

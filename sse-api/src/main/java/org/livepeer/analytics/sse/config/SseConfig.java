@@ -3,12 +3,16 @@ package org.livepeer.analytics.sse.config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.livepeer.analytics.config.ConfigException;
+import org.livepeer.analytics.config.ConfigReader;
+import org.livepeer.analytics.config.KafkaKey;
+import org.livepeer.analytics.config.KafkaPassThrough;
+import org.livepeer.analytics.config.SecretMask;
 
 /**
  * The SSE API's configuration, validated once at start. The read token is kept only as its SHA-256
@@ -16,6 +20,8 @@ import java.util.Objects;
  * ({@link SecretMask}).
  *
  * @param tokenSha256Hex hex SHA-256 of the read token, empty when auth is off
+ * @param kafkaConsumer consumer properties from {@code KAFKA_CONSUMER_*}, never the ones the tails
+ *     rely on
  * @param corsOrigins allowed origins; empty means no CORS headers
  * @param eventLoops event loops the connections are spread over (at least 1)
  * @param partitionRefreshMs how often the topic tails look for added partitions
@@ -27,6 +33,7 @@ public record SseConfig(
         boolean authEnabled,
         String tokenSha256Hex,
         String kafkaBootstrapServers,
+        Map<String, String> kafkaConsumer,
         String metricsTopic,
         String eventsTopic,
         int maxClients,
@@ -42,6 +49,7 @@ public record SseConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenSha256Hex, "tokenSha256Hex");
         Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+        kafkaConsumer = Map.copyOf(kafkaConsumer);
         Objects.requireNonNull(metricsTopic, "metricsTopic");
         Objects.requireNonNull(eventsTopic, "eventsTopic");
         corsOrigins = List.copyOf(corsOrigins);
@@ -66,53 +74,85 @@ public record SseConfig(
             long requestReadTimeoutMs,
             long clientBufferBytes) {}
 
+    /** Names read before the Kafka settings were shared; set, they fail the start. */
+    private static final Map<String, KafkaKey> RENAMED =
+            Map.of(
+                    "SSE_KAFKA_BOOTSTRAP_SERVERS", KafkaKey.KAFKA_BOOTSTRAP_SERVERS,
+                    "SSE_METRICS_TOPIC", KafkaKey.LIVE_METRICS_TOPIC,
+                    "SSE_EVENTS_TOPIC", KafkaKey.EVENTS_TOPIC);
+
     /**
-     * Reads the keys of {@link SseConfigKey} from {@code env}, applying defaults.
-     *
-     * @throws SseConfigException naming the bad key and what it accepts
+     * Consumer settings the topic tails rely on (TopicTail sets them): no group or commits, no
+     * topic auto-creation, an error instead of a silent jump when records are gone, and the
+     * partition refresh of {@code SSE_PARTITION_REFRESH_MS}.
      */
-    public static SseConfig fromEnv(Map<String, String> env) {
-        String host = nonEmpty(env, SseConfigKey.SSE_HOST);
-        boolean auth = authEnabled(value(env, SseConfigKey.SSE_AUTH));
-        String token = value(env, SseConfigKey.SSE_TOKEN).trim();
-        if (auth && token.isEmpty()) {
-            throw new SseConfigException(
-                    "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)");
-        }
-        int maxClients = (int) number(env, SseConfigKey.SSE_MAX_CLIENTS, 1, 1_000_000);
-        long heartbeatMs = number(env, SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000);
-        return new SseConfig(
-                host,
-                (int) number(env, SseConfigKey.SSE_PORT, 0, 65_535),
-                auth,
-                auth ? sha256Hex(token) : "",
-                nonEmpty(env, SseConfigKey.SSE_KAFKA_BOOTSTRAP_SERVERS),
-                nonEmpty(env, SseConfigKey.SSE_METRICS_TOPIC),
-                nonEmpty(env, SseConfigKey.SSE_EVENTS_TOPIC),
-                maxClients,
-                (int) number(env, SseConfigKey.SSE_CLIENT_BUFFER_MESSAGES, 1, 1_000_000),
-                heartbeatMs,
-                (int) number(env, SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
-                origins(value(env, SseConfigKey.SSE_CORS_ORIGINS)),
-                eventLoops((int) number(env, SseConfigKey.SSE_EVENT_LOOPS, 0, 256)),
-                number(env, SseConfigKey.SSE_PARTITION_REFRESH_MS, 100, 3_600_000),
-                limits(env, maxClients, heartbeatMs));
+    private static final Set<String> FIXED_CONSUMER_PROPERTIES =
+            Set.of(
+                    "group.id",
+                    "enable.auto.commit",
+                    "allow.auto.create.topics",
+                    "auto.offset.reset",
+                    "metadata.max.age.ms",
+                    "key.deserializer",
+                    "value.deserializer");
+
+    /** The read token's modes. */
+    private enum AuthMode {
+        TOKEN,
+        NONE
     }
 
-    private static ClientLimits limits(Map<String, String> env, int maxClients, long heartbeatMs) {
-        int maxConnections = (int) number(env, SseConfigKey.SSE_MAX_CONNECTIONS, 1, 10_000_000);
+    /**
+     * Reads the keys of {@link SseConfigKey} and the shared {@code KafkaKey} from {@code env},
+     * applying defaults.
+     *
+     * @throws ConfigException naming the bad key and what it accepts
+     */
+    public static SseConfig fromEnv(Map<String, String> env) {
+        ConfigReader r = new ConfigReader(env);
+        RENAMED.forEach(r::rejectRenamed);
+        String host = r.nonEmpty(SseConfigKey.SSE_HOST);
+        boolean auth = r.oneOf(SseConfigKey.SSE_AUTH, AuthMode.class) == AuthMode.TOKEN;
+        String token = r.string(SseConfigKey.SSE_TOKEN);
+        if (auth && token.isEmpty()) {
+            throw new ConfigException(
+                    "SSE_TOKEN is required (or set SSE_AUTH=none to serve without a token)");
+        }
+        int maxClients = r.integer(SseConfigKey.SSE_MAX_CLIENTS, 1, 1_000_000);
+        long heartbeatMs = r.longValue(SseConfigKey.SSE_HEARTBEAT_MS, 100, 3_600_000);
+        return new SseConfig(
+                host,
+                r.integer(SseConfigKey.SSE_PORT, 0, 65_535),
+                auth,
+                auth ? sha256Hex(token) : "",
+                KafkaKey.KAFKA_BOOTSTRAP_SERVERS.read(r),
+                KafkaPassThrough.consumer(r, FIXED_CONSUMER_PROPERTIES),
+                KafkaKey.LIVE_METRICS_TOPIC.read(r),
+                KafkaKey.EVENTS_TOPIC.read(r),
+                maxClients,
+                r.integer(SseConfigKey.SSE_CLIENT_BUFFER_MESSAGES, 1, 1_000_000),
+                heartbeatMs,
+                r.integer(SseConfigKey.SSE_REPLAY_MAX_MESSAGES, 0, 10_000_000),
+                r.list(SseConfigKey.SSE_CORS_ORIGINS),
+                eventLoops(r.integer(SseConfigKey.SSE_EVENT_LOOPS, 0, 256)),
+                r.longValue(SseConfigKey.SSE_PARTITION_REFRESH_MS, 100, 3_600_000),
+                limits(r, maxClients, heartbeatMs));
+    }
+
+    private static ClientLimits limits(ConfigReader r, int maxClients, long heartbeatMs) {
+        int maxConnections = r.integer(SseConfigKey.SSE_MAX_CONNECTIONS, 1, 10_000_000);
         if (maxConnections < maxClients) {
-            throw new SseConfigException(
+            throw new ConfigException(
                     "SSE_MAX_CONNECTIONS ("
                             + maxConnections
                             + ") must be at least SSE_MAX_CLIENTS ("
                             + maxClients
                             + ")");
         }
-        long idleMs = number(env, SseConfigKey.SSE_IDLE_TIMEOUT_MS, 1, 86_400_000);
+        long idleMs = r.longValue(SseConfigKey.SSE_IDLE_TIMEOUT_MS, 1, 86_400_000);
         // An open stream is silent only between heartbeats; twice the interval leaves one spare.
         if (idleMs < 2 * heartbeatMs) {
-            throw new SseConfigException(
+            throw new ConfigException(
                     "SSE_IDLE_TIMEOUT_MS ("
                             + idleMs
                             + ") must be at least twice SSE_HEARTBEAT_MS ("
@@ -122,8 +162,8 @@ public record SseConfig(
         return new ClientLimits(
                 maxConnections,
                 idleMs,
-                number(env, SseConfigKey.SSE_REQUEST_READ_TIMEOUT_MS, 100, 3_600_000),
-                number(env, SseConfigKey.SSE_CLIENT_BUFFER_BYTES, 65_536, 1L << 30));
+                r.longValue(SseConfigKey.SSE_REQUEST_READ_TIMEOUT_MS, 100, 3_600_000),
+                r.longValue(SseConfigKey.SSE_CLIENT_BUFFER_BYTES, 65_536, 1L << 30));
     }
 
     private static int eventLoops(int configured) {
@@ -138,6 +178,7 @@ public record SseConfig(
                 authEnabled,
                 tokenSha256Hex,
                 kafkaBootstrapServers,
+                kafkaConsumer,
                 metricsTopic,
                 eventsTopic,
                 maxClients,
@@ -160,54 +201,6 @@ public record SseConfig(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
-    }
-
-    private static String value(Map<String, String> env, SseConfigKey key) {
-        String v = env.get(key.name());
-        return v == null ? key.defaultValue() : v;
-    }
-
-    private static String nonEmpty(Map<String, String> env, SseConfigKey key) {
-        String v = value(env, key).trim();
-        if (v.isEmpty()) {
-            throw new SseConfigException(key.name() + " must not be empty");
-        }
-        return v;
-    }
-
-    private static boolean authEnabled(String raw) {
-        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-            case "token" -> true;
-            case "none" -> false;
-            default ->
-                    throw new SseConfigException(
-                            "SSE_AUTH must be 'token' or 'none', got '" + raw + "'");
-        };
-    }
-
-    private static long number(Map<String, String> env, SseConfigKey key, long min, long max) {
-        String raw = value(env, key);
-        try {
-            long v = Long.parseLong(raw.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the accepted range.
-        }
-        throw new SseConfigException(
-                key.name()
-                        + " must be an integer from "
-                        + min
-                        + " to "
-                        + max
-                        + ", got '"
-                        + raw
-                        + "'");
-    }
-
-    private static List<String> origins(String raw) {
-        return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override

@@ -1,17 +1,18 @@
 package org.livepeer.analytics.sse.config;
 
-import org.livepeer.analytics.wire.WireTopics;
+import java.util.Optional;
+import org.livepeer.analytics.config.ConfigKeyDef;
 
-/** Every environment variable the SSE API reads, with its default and meaning. */
-public enum SseConfigKey {
+/**
+ * Every environment variable of the SSE API's own, with its default and meaning; the Kafka servers,
+ * topics and consumer pass-through are the shared {@code KafkaKey}. The table in
+ * docs/configuration.md, "SSE API", is checked against it.
+ */
+public enum SseConfigKey implements ConfigKeyDef {
     SSE_HOST("127.0.0.1", "Interface the HTTP server binds to."),
     SSE_PORT("8090", "HTTP port; 0 picks a free port."),
     SSE_AUTH("token", "'token' (read token required) or 'none' (open; logs a warning)."),
     SSE_TOKEN("", "Read token clients present; required unless SSE_AUTH=none. Kept hashed."),
-    SSE_KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers."),
-    SSE_METRICS_TOPIC(
-            WireTopics.LIVE_METRICS, "Topic of the Flink live windows (/v1/live/metrics)."),
-    SSE_EVENTS_TOPIC(WireTopics.EVENTS, "Topic of the raw events (/v1/live/events)."),
     SSE_MAX_CLIENTS("20000", "Open SSE connections allowed at once; more get 503."),
     SSE_CLIENT_BUFFER_MESSAGES(
             "1000",
@@ -61,11 +62,18 @@ public enum SseConfigKey {
         this.description = description;
     }
 
-    public String defaultValue() {
-        return defaultValue;
+    @Override
+    public String envName() {
+        return name();
     }
 
-    public String description() {
+    @Override
+    public Optional<String> defaultValue() {
+        return Optional.of(defaultValue);
+    }
+
+    @Override
+    public String doc() {
         return description;
     }
 }

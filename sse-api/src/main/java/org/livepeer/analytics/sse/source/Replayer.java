@@ -21,6 +21,7 @@ public final class Replayer {
     private static final long DEADLINE_MS = 15_000;
 
     private final String bootstrapServers;
+    private final Map<String, String> passThrough;
     private final String topic;
     private final int maxRecords;
     private final long maxBytes;
@@ -31,8 +32,14 @@ public final class Replayer {
      * @param maxBytes most value bytes one replay holds, for the same gap: the replay is held in
      *     memory until the client's socket takes it
      */
-    public Replayer(String bootstrapServers, String topic, int maxRecords, long maxBytes) {
+    public Replayer(
+            String bootstrapServers,
+            Map<String, String> passThrough,
+            String topic,
+            int maxRecords,
+            long maxBytes) {
         this.bootstrapServers = bootstrapServers;
+        this.passThrough = Map.copyOf(passThrough);
         this.topic = topic;
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
@@ -62,7 +69,7 @@ public final class Replayer {
         }
         try (KafkaConsumer<String, String> c =
                 new KafkaConsumer<>(
-                        TopicTail.consumerConfig(bootstrapServers),
+                        TopicTail.consumerConfig(bootstrapServers, passThrough),
                         new StringDeserializer(),
                         new StringDeserializer())) {
             c.assign(starts.keySet());

@@ -58,13 +58,19 @@ public final class TopicTail implements AutoCloseable {
     private long nextPartitionCheckMs;
 
     /**
+     * @param passThrough consumer properties from {@code KAFKA_CONSUMER_*} (docs/configuration.md)
      * @param partitionRefreshMs how often the partition count is checked, so added partitions are
      *     read without a restart
      */
-    public TopicTail(String bootstrapServers, String topic, long partitionRefreshMs, Sink sink) {
+    public TopicTail(
+            String bootstrapServers,
+            Map<String, String> passThrough,
+            String topic,
+            long partitionRefreshMs,
+            Sink sink) {
         this.topic = topic;
         this.partitionRefreshMs = partitionRefreshMs;
-        this.consumerConfig = consumerConfig(bootstrapServers);
+        this.consumerConfig = consumerConfig(bootstrapServers, passThrough);
         // Out of range must be an error, not a silent jump to the end: it becomes a gap event.
         this.consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // partitionsFor() answers from the cached metadata, which is refreshed this often.
@@ -74,16 +80,22 @@ public final class TopicTail implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static Map<String, Object> consumerConfig(String bootstrapServers) {
+    /**
+     * The consumer settings of the tails and the replays: our defaults, then the pass-through
+     * properties, then what the tail relies on (SseConfig refuses pass-through keys for those).
+     */
+    static Map<String, Object> consumerConfig(
+            String bootstrapServers, Map<String, String> passThrough) {
         Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // A missing topic must not be created here with the broker's default partition count.
-        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         // Live delivery: do not let the broker hold an empty fetch for the default 500 ms.
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        c.putAll(passThrough);
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A missing topic must not be created here with the broker's default partition count.
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return c;
     }
 

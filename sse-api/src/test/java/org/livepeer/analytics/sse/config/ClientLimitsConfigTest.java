@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.config.ConfigException;
 
 class ClientLimitsConfigTest {
 
@@ -56,6 +57,6 @@ class ClientLimitsConfigTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             env.put(keyValues[i], keyValues[i + 1]);
         }
-        return assertThrows(SseConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();
+        return assertThrows(ConfigException.class, () -> SseConfig.fromEnv(env)).getMessage();
     }
 }

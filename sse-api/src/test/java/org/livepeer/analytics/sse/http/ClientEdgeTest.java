@@ -159,7 +159,7 @@ class ClientEdgeTest {
         Map<String, String> env = new HashMap<>();
         env.put("SSE_PORT", "0");
         env.put("SSE_TOKEN", "read-token");
-        env.put("SSE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
         env.put("SSE_EVENT_LOOPS", "2");
         env.putAll(overrides);
         SseVerticle verticle = new SseVerticle(SseConfig.fromEnv(env));

@@ -90,7 +90,7 @@ class DashboardBrowserIT {
                         "0",
                         "SSE_TOKEN",
                         TOKEN,
-                        "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                        "KAFKA_BOOTSTRAP_SERVERS",
                         broker.bootstrapServers()));
     }
 

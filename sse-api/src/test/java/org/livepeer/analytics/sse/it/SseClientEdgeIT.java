@@ -232,9 +232,9 @@ class SseClientEdgeIT {
         Map<String, String> env = new HashMap<>();
         env.put("SSE_PORT", "0");
         env.put("SSE_TOKEN", TOKEN);
-        env.put("SSE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("SSE_METRICS_TOPIC", "edge-" + prefix + "-metrics");
-        env.put("SSE_EVENTS_TOPIC", "edge-" + prefix + "-events");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("LIVE_METRICS_TOPIC", "edge-" + prefix + "-metrics");
+        env.put("EVENTS_TOPIC", "edge-" + prefix + "-events");
         env.put("SSE_EVENT_LOOPS", "2");
         env.putAll(overrides);
         SseVerticle verticle = new SseVerticle(SseConfig.fromEnv(env));

@@ -56,7 +56,7 @@ class SseLiveIT {
                                 Map.of(
                                         "SSE_PORT", "0",
                                         "SSE_TOKEN", TOKEN,
-                                        "SSE_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                                         "SSE_CLIENT_BUFFER_MESSAGES", "20",
                                         "SSE_HEARTBEAT_MS", "300",
                                         "SSE_MAX_CLIENTS", "50")));

@@ -76,7 +76,7 @@ class SseTailIT {
                                 Map.of(
                                         "SSE_PORT", "0",
                                         "SSE_TOKEN", TOKEN,
-                                        "SSE_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                                         "SSE_EVENT_LOOPS", "1",
                                         "SSE_PARTITION_REFRESH_MS", "500")));
         vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
@@ -163,7 +163,8 @@ class SseTailIT {
         String topic = "tail-restart";
         broker.createTopic(topic, 1, Map.of());
         FailingOnceSink sink = new FailingOnceSink();
-        try (TopicTail tail = new TopicTail(broker.bootstrapServers(), topic, 500, sink)) {
+        try (TopicTail tail =
+                new TopicTail(broker.bootstrapServers(), Map.of(), topic, 500, sink)) {
             tail.start();
             await().atMost(WAIT).until(tail::ready);
             send(topic, 0, "r0");

@@ -2,6 +2,7 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 
 import java.io.Serializable;
 import java.net.URI;
+import org.livepeer.analytics.config.SecretMask;
 
 /**
  * Where and how the sink writes: endpoint, credentials, batch bounds, and how often the rollups are
@@ -21,22 +22,6 @@ public record ClickHouseSinkConfig(
 
     @Override
     public String toString() {
-        return "ClickHouseSinkConfig[url="
-                + url
-                + ", user="
-                + user
-                + ", password=****, database="
-                + database
-                + ", batchMaxRows="
-                + batchMaxRows
-                + ", batchMaxBytes="
-                + batchMaxBytes
-                + ", batchMaxDelayMs="
-                + batchMaxDelayMs
-                + ", retryMaxDurationMs="
-                + retryMaxDurationMs
-                + ", rollupRefreshMs="
-                + rollupRefreshMs
-                + "]";
+        return SecretMask.render(this);
     }
 }

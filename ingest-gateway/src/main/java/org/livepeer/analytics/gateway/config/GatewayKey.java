@@ -1,13 +1,16 @@
 package org.livepeer.analytics.gateway.config;
 
-import org.livepeer.analytics.wire.WireTopics;
+import java.util.Optional;
+import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.KafkaKey;
 
 /**
- * Every environment variable the gateway reads, with its default and meaning. The single source of
- * the reference table in {@code docs/ingest-api.md} (a test keeps the two in step); {@link
- * GatewayConfig#fromEnv} reads nothing that is not here.
+ * Every environment variable of the gateway's own, with its default and meaning; the Kafka servers,
+ * topics and client pass-through are the shared {@link KafkaKey}. The table in
+ * docs/configuration.md, "Ingest gateway", is checked against it; {@link GatewayConfig#fromEnv}
+ * reads nothing that is not in one of the two.
  */
-public enum ConfigKey {
+public enum GatewayKey implements ConfigKeyDef {
     GATEWAY_HOST("127.0.0.1", "Interface the HTTP server binds to."),
     GATEWAY_PORT("8080", "HTTP port; 0 picks a free port."),
     GATEWAY_EVENT_LOOPS(
@@ -28,8 +31,6 @@ public enum ConfigKey {
             "4096",
             "Most client connections open at once; one more is closed as soon as it is accepted."
                     + " Keep it under the process's file descriptor limit (ulimit -n)."),
-    KAFKA_BOOTSTRAP_SERVERS("127.0.0.1:9092", "Kafka bootstrap servers (host:port,...)."),
-    EVENTS_TOPIC(WireTopics.EVENTS, "Topic accepted events are written to."),
     INGEST_AUTH("bearer", "'bearer' (API keys required) or 'none' (no auth; logs a warning)."),
     INGEST_API_KEYS(
             "",
@@ -55,7 +56,6 @@ public enum ConfigKey {
             "50000",
             "Most events waiting for Kafka acknowledgement at once; a request that would exceed"
                     + " it gets 503 overloaded with Retry-After."),
-    DLQ_TOPIC(WireTopics.DLQ, "Topic rejected envelopes are written to (best effort)."),
     KAFKA_DELIVERY_TIMEOUT_MS(
             "4000",
             "Longest wait for Kafka to acknowledge a request's events before answering 503."),
@@ -67,34 +67,28 @@ public enum ConfigKey {
     GATEWAY_ACCESS_LOG(
             "true",
             "'true' logs one line per request (logger org.livepeer.analytics.gateway.access);"
-                    + " 'false' turns it off."),
-    KAFKA_PRODUCER_PREFIX(
-            "",
-            "Prefix, not a key: KAFKA_PRODUCER_<NAME>=v sets producer property <name>=v"
-                    + " (lower case, '_' becomes '.'), e.g. KAFKA_PRODUCER_SECURITY_PROTOCOL=SSL."
-                    + " acks, idempotence and serializers cannot be overridden. linger.ms,"
-                    + " max.in.flight.requests.per.connection and batch.size default to 0, 1 and"
-                    + " 262144 (batches that follow the load); KAFKA_PRODUCER_LINGER_MS=n makes"
-                    + " every batch wait n ms again.");
+                    + " 'false' turns it off.");
 
     private final String defaultValue;
     private final String description;
 
-    ConfigKey(String defaultValue, String description) {
+    GatewayKey(String defaultValue, String description) {
         this.defaultValue = defaultValue;
         this.description = description;
     }
 
-    /** The environment variable name. */
+    @Override
     public String envName() {
-        return this == KAFKA_PRODUCER_PREFIX ? "KAFKA_PRODUCER_" : name();
+        return name();
     }
 
-    public String defaultValue() {
-        return defaultValue;
+    @Override
+    public Optional<String> defaultValue() {
+        return Optional.of(defaultValue);
     }
 
-    public String description() {
+    @Override
+    public String doc() {
         return description;
     }
 }

@@ -111,6 +111,43 @@ class SseVerticleTest {
     }
 
     @Test
+    void anOriginCorsDoesNotAllowIsAJson403() throws Exception {
+        SseConfig config =
+                SseConfig.fromEnv(
+                        Map.of(
+                                "SSE_PORT",
+                                "0",
+                                "SSE_AUTH",
+                                "none",
+                                "SSE_CORS_ORIGINS",
+                                "http://a.example",
+                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "127.0.0.1:1"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            SseVerticle verticle = new SseVerticle(config);
+            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+            HttpResponse<String> refused =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + verticle.actualPort()
+                                                                    + "/v1/live/metrics"))
+                                            .header("Origin", "http://b.example")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(403, refused.statusCode());
+            assertEquals(
+                    "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}", refused.body());
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void defaultsAndTokenHandling() {
         SseConfig config = SseConfig.fromEnv(Map.of("SSE_TOKEN", "read-token"));
 

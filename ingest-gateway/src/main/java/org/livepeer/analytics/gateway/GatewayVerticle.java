@@ -11,19 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
-import org.livepeer.analytics.gateway.health.HealthRoutes;
 import org.livepeer.analytics.gateway.health.ReadinessMonitor;
 import org.livepeer.analytics.gateway.http.AccessLog;
-import org.livepeer.analytics.gateway.http.ConnectionGuard;
-import org.livepeer.analytics.gateway.http.ErrorResponses;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
 import org.livepeer.analytics.gateway.http.HttpServerVerticle;
-import org.livepeer.analytics.gateway.http.KnownMethods;
 import org.livepeer.analytics.gateway.ingest.IngestHandler;
 import org.livepeer.analytics.gateway.ingest.IngestRoutes;
 import org.livepeer.analytics.gateway.ingest.OpenApiRoute;
 import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
 import org.livepeer.analytics.gateway.publish.EventPublisher;
 import org.livepeer.analytics.gateway.publish.PublisherFactory;
+import org.livepeer.analytics.http.ConnectionGuard;
+import org.livepeer.analytics.http.ErrorResponses;
+import org.livepeer.analytics.http.MethodGate;
+import org.livepeer.analytics.http.health.HealthRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,22 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** Starts the servers; the future holds the port they listen on. */
     private Future<Integer> listen() {
-        ErrorResponses errors = new ErrorResponses(config.retryAfterSeconds());
+        ErrorResponses errors =
+                new ErrorResponses(config.retryAfterSeconds(), GatewayErrorCode::forStatus);
         readiness = new ReadinessMonitor(vertx, publisher::probe, config.readyCheckIntervalMs());
+        ConnectionGuard guard =
+                new ConnectionGuard(
+                        vertx,
+                        new ConnectionGuard.Limits(
+                                config.connectionLimits().maxConnections(),
+                                config.connectionLimits().requestReadTimeoutMs(),
+                                config.connectionLimits().idleTimeoutMs()),
+                        metrics);
+        metrics.openConnections(guard::open);
         Router router = Router.router(vertx);
+        // Ahead of every route, in this order: a refused connection's request reaches nothing,
+        // and the access log times the method gate's refusals.
+        guard.install(router);
         new AccessLog(
                         metrics,
                         config.accessLog(),
@@ -93,8 +107,9 @@ public final class GatewayVerticle extends VerticleBase {
                         IngestHandler.ACCEPTED,
                         IngestHandler.REJECTED)
                 .install(router);
-        KnownMethods.install(router);
-        HealthRoutes.mount(router, readiness, errors, metrics);
+        // Unknown methods are 405 like a known one a route does not take (docs/ingest-api.md).
+        MethodGate.knownOnly(GatewayErrorCode.METHOD_NOT_ALLOWED, code -> {}).install(router);
+        HealthRoutes.mount(router, readiness, GatewayErrorCode.NOT_READY, errors, metrics::scrape);
         OpenApiRoute.mount(router);
         IngestRoutes.mount(router, config, publisher, readiness, metrics);
         errors.install(router);
@@ -111,7 +126,6 @@ public final class GatewayVerticle extends VerticleBase {
                         .setHttp2ClearTextEnabled(false)
                         .setIdleTimeout((int) config.connectionLimits().idleTimeoutMs())
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        ConnectionGuard guard = new ConnectionGuard(vertx, config.connectionLimits(), metrics);
         List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(
                         () -> {

@@ -1,29 +1,35 @@
 package org.livepeer.analytics.sse;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
+import org.livepeer.analytics.http.ConnectionGuard;
+import org.livepeer.analytics.http.ErrorCode;
+import org.livepeer.analytics.http.ErrorResponses;
+import org.livepeer.analytics.http.MethodGate;
+import org.livepeer.analytics.http.Slots;
+import org.livepeer.analytics.http.health.HealthRoutes;
+import org.livepeer.analytics.http.health.Readiness;
 import org.livepeer.analytics.sse.config.SseConfig;
-import org.livepeer.analytics.sse.fanout.ClientSlots;
 import org.livepeer.analytics.sse.fanout.Fanout;
 import org.livepeer.analytics.sse.fanout.Hub;
 import org.livepeer.analytics.sse.fanout.Routed;
 import org.livepeer.analytics.sse.fanout.Subscriber;
-import org.livepeer.analytics.sse.health.HealthRoutes;
-import org.livepeer.analytics.sse.http.ApiError;
 import org.livepeer.analytics.sse.http.Auth;
-import org.livepeer.analytics.sse.http.ConnectionGuard;
 import org.livepeer.analytics.sse.http.CorsSetup;
-import org.livepeer.analytics.sse.http.MethodGate;
+import org.livepeer.analytics.sse.http.SseErrorCode;
+import org.livepeer.analytics.sse.metrics.SseMetrics;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.TopicTail;
 import org.livepeer.analytics.sse.stream.LiveEndpoint;
@@ -33,9 +39,13 @@ import org.livepeer.analytics.sse.web.DashboardRoutes;
 /**
  * Wiring of one event loop: an HTTP server instance sharing the port with the other shards (Vert.x
  * hands each new connection to the next one), and a hub per topic for the clients it accepted. The
- * topic tails, the connection limit and the meters belong to the instance ({@link SseVerticle}).
+ * topic tails, the connection and stream limits and the meters belong to the instance ({@link
+ * SseVerticle}).
  */
 final class ShardVerticle extends VerticleBase {
+
+    /** {@code Retry-After} of a 503 that names none: the consumer is connecting. */
+    private static final int NOT_READY_RETRY_AFTER_S = 2;
 
     private final Shared shared;
     private HttpServer server;
@@ -53,17 +63,27 @@ final class ShardVerticle extends VerticleBase {
         hubs = List.of(metricsHub, eventsHub);
         SseConfig config = shared.config();
 
+        SseMetrics meters = shared.meters();
         Router router = Router.router(vertx);
-        ConnectionGuard.Shard connections = shared.connections().shard(vertx);
-        router.route().handler(connections::requestArrived);
-        router.route().handler(new MethodGate(shared.registry())::handle);
-        router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "not_found", "no such resource"));
+        // Ahead of every route, in this order: a refused connection's request reaches nothing;
+        // methods are answered before auth, CORS or files.
+        shared.connections().install(router);
+        MethodGate.only(
+                        Set.of(HttpMethod.GET, HttpMethod.OPTIONS),
+                        SseErrorCode.METHOD_NOT_ALLOWED,
+                        SseErrorCode.METHOD_NOT_IMPLEMENTED,
+                        code -> meters.rejected(rejection(code)))
+                .install(router);
+        ErrorResponses errors =
+                new ErrorResponses(NOT_READY_RETRY_AFTER_S, SseErrorCode::forStatus);
         CorsSetup.mount(router, config.corsOrigins());
         HealthRoutes.mount(
                 router,
-                List.of(shared.metrics().tail(), shared.events().tail()),
-                shared.registry());
-        LiveRoutes live = new LiveRoutes(shared.auth(), shared.slots(), shared.registry());
+                readiness(List.of(shared.metrics().tail(), shared.events().tail())),
+                SseErrorCode.NOT_READY,
+                errors,
+                meters::scrape);
+        LiveRoutes live = new LiveRoutes(shared.auth(), shared.streams(), meters);
         live.mount(
                 router,
                 "/v1/live/metrics",
@@ -75,6 +95,7 @@ final class ShardVerticle extends VerticleBase {
                 endpoint(eventsHub, shared.events()),
                 shared.events().tail()::ready);
         DashboardRoutes.mount(router);
+        errors.install(router);
 
         heartbeatTimer =
                 vertx.setPeriodic(config.heartbeatMs(), id -> hubs.forEach(Hub::heartbeat));
@@ -88,7 +109,7 @@ final class ShardVerticle extends VerticleBase {
                                 .setHttp2ClearTextEnabled(false)
                                 .setIdleTimeout((int) config.limits().idleTimeoutMs())
                                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-                .connectionHandler(connections::accept)
+                .connectionHandler(shared.connections()::connected)
                 .requestHandler(router)
                 .listen()
                 .onSuccess(
@@ -96,6 +117,24 @@ final class ShardVerticle extends VerticleBase {
                             server = s;
                             shared.onListening().accept(s.actualPort());
                         });
+    }
+
+    /** Ready when every topic's consumer is assigned and polling. */
+    private static Readiness readiness(List<TopicTail> tails) {
+        return () -> {
+            List<String> waiting =
+                    tails.stream().filter(t -> !t.ready()).map(TopicTail::topic).toList();
+            return waiting.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            "Kafka consumer not connected yet: " + String.join(", ", waiting));
+        };
+    }
+
+    private static SseMetrics.Rejection rejection(ErrorCode refused) {
+        return refused == SseErrorCode.METHOD_NOT_ALLOWED
+                ? SseMetrics.Rejection.METHOD_NOT_ALLOWED
+                : SseMetrics.Rejection.METHOD_NOT_IMPLEMENTED;
     }
 
     private LiveEndpoint endpoint(Hub hub, Topic topic) {
@@ -127,6 +166,8 @@ final class ShardVerticle extends VerticleBase {
     /**
      * What every shard shares.
      *
+     * @param streams the limit on open streams (SSE_MAX_CLIENTS)
+     * @param connections the limits on TCP connections
      * @param port the port to listen on; a negative one is a random port shared by the shards
      * @param onListening receives the real port once a shard listens
      */
@@ -134,9 +175,9 @@ final class ShardVerticle extends VerticleBase {
             SseConfig config,
             int port,
             Auth auth,
-            ClientSlots slots,
+            Slots streams,
             ConnectionGuard connections,
-            PrometheusMeterRegistry registry,
+            SseMetrics meters,
             Topic metrics,
             Topic events,
             IntConsumer onListening) {}

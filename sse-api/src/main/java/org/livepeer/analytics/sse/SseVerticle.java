@@ -1,7 +1,5 @@
 package org.livepeer.analytics.sse;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -11,13 +9,14 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.livepeer.analytics.http.ConnectionGuard;
+import org.livepeer.analytics.http.Slots;
 import org.livepeer.analytics.sse.config.SseConfig;
-import org.livepeer.analytics.sse.fanout.ClientSlots;
 import org.livepeer.analytics.sse.fanout.Fanout;
 import org.livepeer.analytics.sse.fanout.Routed;
 import org.livepeer.analytics.sse.fanout.Routing;
 import org.livepeer.analytics.sse.http.Auth;
-import org.livepeer.analytics.sse.http.ConnectionGuard;
+import org.livepeer.analytics.sse.metrics.SseMetrics;
 import org.livepeer.analytics.sse.source.Replayer;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
@@ -39,8 +38,7 @@ public final class SseVerticle extends VerticleBase {
     private static final AtomicInteger RANDOM_PORT_GROUP = new AtomicInteger();
 
     private final SseConfig config;
-    private final PrometheusMeterRegistry registry =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SseMetrics meters = new SseMetrics();
     private volatile int actualPort = -1;
     private List<TopicTail> tails = List.of();
 
@@ -53,11 +51,25 @@ public final class SseVerticle extends VerticleBase {
         if (!config.authEnabled()) {
             LOG.warn("SSE_AUTH=none: live endpoints will be served without a read token");
         }
-        ClientSlots slots = new ClientSlots(config.maxClients());
+        Slots streams = new Slots(config.maxClients());
         ShardVerticle.Topic metrics =
-                topic(config.metricsTopic(), "metrics", Routing::metrics, Filters::metrics, slots);
+                topic(
+                        config.metricsTopic(),
+                        "metrics",
+                        Routing::metrics,
+                        Filters::metrics,
+                        streams);
         ShardVerticle.Topic events =
-                topic(config.eventsTopic(), "events", Routing::events, Filters::events, slots);
+                topic(config.eventsTopic(), "events", Routing::events, Filters::events, streams);
+        ConnectionGuard connections =
+                new ConnectionGuard(
+                        vertx,
+                        new ConnectionGuard.Limits(
+                                config.limits().maxConnections(),
+                                config.limits().requestReadTimeoutMs(),
+                                config.limits().idleTimeoutMs()),
+                        meters);
+        meters.openConnections(connections::open);
         tails = List.of(metrics.tail(), events.tail());
         int port = config.port() == 0 ? -RANDOM_PORT_GROUP.incrementAndGet() : config.port();
         ShardVerticle.Shared shared =
@@ -65,9 +77,9 @@ public final class SseVerticle extends VerticleBase {
                         config,
                         port,
                         new Auth(config),
-                        slots,
-                        new ConnectionGuard(config.limits(), registry),
-                        registry,
+                        streams,
+                        connections,
+                        meters,
                         metrics,
                         events,
                         p -> actualPort = p);
@@ -90,8 +102,8 @@ public final class SseVerticle extends VerticleBase {
             String stream,
             Function<TailRecord, Routed> router,
             Function<MultiMap, Predicate<Routed>> filters,
-            ClientSlots slots) {
-        Fanout fanout = new Fanout(stream, router, slots, registry);
+            Slots streams) {
+        Fanout fanout = new Fanout(router, streams, meters.stream(stream));
         return new ShardVerticle.Topic(
                 fanout,
                 new TopicTail(
@@ -115,7 +127,7 @@ public final class SseVerticle extends VerticleBase {
         return vertx.executeBlocking(
                 () -> {
                     tails.forEach(TopicTail::close);
-                    registry.close();
+                    meters.close();
                     return null;
                 });
     }

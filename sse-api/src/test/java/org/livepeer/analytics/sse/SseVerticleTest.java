@@ -63,6 +63,91 @@ class SseVerticleTest {
     }
 
     @Test
+    void everyErrorIsTheOneJsonShapeWithItsHeaders() throws Exception {
+        SseConfig config =
+                SseConfig.fromEnv(
+                        Map.of(
+                                "SSE_PORT",
+                                "0",
+                                "SSE_TOKEN",
+                                "read-token",
+                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "127.0.0.1:1"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            SseVerticle verticle = new SseVerticle(config);
+            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+            int port = verticle.actualPort();
+
+            HttpResponse<String> denied = get(port, "/v1/live/metrics");
+            HttpResponse<String> badFilter =
+                    get(port, "/v1/live/metrics?scope=x&access_token=read-token");
+            HttpResponse<String> notReady = get(port, "/v1/live/events?access_token=read-token");
+            HttpResponse<String> ready = get(port, "/ready");
+
+            assertEquals(
+                    "{\"error\":\"unauthorized\",\"message\":\"a read token is required"
+                            + " (Authorization: Bearer or access_token)\"}",
+                    denied.body());
+            assertEquals("Bearer", denied.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(
+                    "{\"error\":\"invalid_filter\",\"message\":\"scope must be network,"
+                            + " orchestrator or pipeline, got 'x'\"}",
+                    badFilter.body());
+            assertEquals(503, notReady.statusCode());
+            assertEquals("not_ready", new JsonObject(notReady.body()).getString("error"));
+            assertEquals("2", notReady.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(
+                    "{\"error\":\"not_ready\",\"message\":\"Kafka consumer not connected yet:"
+                            + " live-metrics, streaming-events\"}",
+                    ready.body());
+            assertEquals("2", ready.headers().firstValue("Retry-After").orElse(""));
+            for (HttpResponse<String> r : List.of(denied, badFilter, notReady, ready)) {
+                assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+            }
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anOriginCorsDoesNotAllowIsAJson403() throws Exception {
+        SseConfig config =
+                SseConfig.fromEnv(
+                        Map.of(
+                                "SSE_PORT",
+                                "0",
+                                "SSE_AUTH",
+                                "none",
+                                "SSE_CORS_ORIGINS",
+                                "http://a.example",
+                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "127.0.0.1:1"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            SseVerticle verticle = new SseVerticle(config);
+            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+            HttpResponse<String> refused =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + verticle.actualPort()
+                                                                    + "/v1/live/metrics"))
+                                            .header("Origin", "http://b.example")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(403, refused.statusCode());
+            assertEquals(
+                    "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}", refused.body());
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void defaultsAndTokenHandling() {
         SseConfig config = SseConfig.fromEnv(Map.of("SSE_TOKEN", "read-token"));
 

@@ -5,8 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.livepeer.analytics.gateway.config.AuthMode;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +58,14 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             ctx.fail(
                     new ApiException(
-                            ErrorCode.UNAUTHORIZED,
+                            GatewayErrorCode.UNAUTHORIZED,
                             "missing 'Authorization: Bearer <key>' header"));
             return;
         }
         Optional<String> name =
                 authenticator.authenticate(header.substring(SCHEME.length()).trim());
         if (name.isEmpty()) {
-            ctx.fail(new ApiException(ErrorCode.UNAUTHORIZED, "unknown API key"));
+            ctx.fail(new ApiException(GatewayErrorCode.UNAUTHORIZED, "unknown API key"));
             return;
         }
         ctx.put(SOURCE, name.get());

@@ -2,7 +2,9 @@ package org.livepeer.analytics.gateway.health;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.livepeer.analytics.http.health.Readiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * answers from memory without waiting on Kafka. Not ready until the first probe succeeds. State
  * changes are logged once, not every check.
  */
-public final class ReadinessMonitor {
+public final class ReadinessMonitor implements Readiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadinessMonitor.class);
 
@@ -66,6 +68,13 @@ public final class ReadinessMonitor {
         reason = "shutting down";
         ready = false;
         stopping = true;
+    }
+
+    @Override
+    public Optional<String> notReadyBecause() {
+        // Read once: the reason may change between two reads.
+        String why = reason;
+        return ready ? Optional.empty() : Optional.of(why);
     }
 
     /** Why the gateway is not ready (meaningless when it is). */

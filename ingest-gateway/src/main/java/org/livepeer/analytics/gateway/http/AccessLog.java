@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
+import org.livepeer.analytics.http.MethodGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class AccessLog {
         HttpServerResponse response = ctx.response();
         String path = request.path();
         String route = ROUTES.contains(path) ? path : "other";
-        String method = KnownMethods.tag(request.method());
+        String method = MethodGate.tag(request.method());
         metrics.request(method, route, response.getStatusCode(), nanos);
         if (!enabled || !LOG.isInfoEnabled()) {
             return;

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 /**
  * One HTTP server of the gateway, on the event loop of this verticle instance: Vert.x spreads the
@@ -40,12 +41,7 @@ public final class HttpServerVerticle extends VerticleBase {
     public Future<?> start() {
         return vertx.createHttpServer(options)
                 .connectionHandler(guard::connected)
-                .requestHandler(
-                        request -> {
-                            if (guard.requestArrived(request)) {
-                                router.handle(request);
-                            }
-                        })
+                .requestHandler(router)
                 .listen()
                 .onSuccess(s -> server = s);
     }

@@ -5,7 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import org.livepeer.analytics.gateway.http.ApiException;
+import org.livepeer.analytics.http.ApiException;
 
 /**
  * Reads the request body as it streams in, inflating gzip on the fly, and stops at the limit: the

@@ -1,8 +1,8 @@
 package org.livepeer.analytics.gateway.ingest;
 
 import io.vertx.core.buffer.Buffer;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 /** A growing body that refuses, with {@code 413 payload_too_large}, to pass {@code limit} bytes. */
 final class BoundedBytes {
@@ -47,7 +47,7 @@ final class BoundedBytes {
     private void checkRoom(long adding) {
         if (buffer.length() + counted + adding > limit) {
             throw new ApiException(
-                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    GatewayErrorCode.PAYLOAD_TOO_LARGE,
                     "the request body exceeds "
                             + limit
                             + " bytes (after decompression); split it into smaller requests");

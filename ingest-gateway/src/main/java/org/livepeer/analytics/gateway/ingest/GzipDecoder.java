@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 /**
  * Inflates a gzip body chunk by chunk as it arrives, into a {@link BoundedBytes} that refuses to
@@ -193,6 +193,6 @@ final class GzipDecoder implements AutoCloseable {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(ErrorCode.INVALID_ENCODING, message);
+        return new ApiException(GatewayErrorCode.INVALID_ENCODING, message);
     }
 }

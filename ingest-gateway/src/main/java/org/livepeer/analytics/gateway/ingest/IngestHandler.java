@@ -7,9 +7,7 @@ import java.util.List;
 import org.livepeer.analytics.event.envelope.EnvelopeError;
 import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
 import org.livepeer.analytics.gateway.health.ReadinessMonitor;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
-import org.livepeer.analytics.gateway.http.JsonResponses;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
 import org.livepeer.analytics.gateway.limit.InflightLimit;
 import org.livepeer.analytics.gateway.limit.KeyRateLimiter;
 import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
@@ -17,6 +15,8 @@ import org.livepeer.analytics.gateway.publish.DeadLetter;
 import org.livepeer.analytics.gateway.publish.EventOrigin;
 import org.livepeer.analytics.gateway.publish.EventPublisher;
 import org.livepeer.analytics.gateway.publish.PublishException;
+import org.livepeer.analytics.http.ApiException;
+import org.livepeer.analytics.http.JsonResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         try {
             events = format.split(body, maxEvents);
         } catch (ApiException e) {
-            if (e.code() == ErrorCode.INVALID_JSON) {
+            if (e.code() == GatewayErrorCode.INVALID_JSON) {
                 wholeBodyRejected(ctx, body, e, origin);
             }
             ctx.fail(e);
@@ -105,7 +105,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         if (!inflight.tryAcquire(events)) {
             ctx.fail(
                     new ApiException(
-                            ErrorCode.OVERLOADED,
+                            GatewayErrorCode.OVERLOADED,
                             "too many events are waiting for Kafka; retry later"));
             return;
         }
@@ -129,7 +129,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
         }
         Throwable err = ar.cause();
         if (err instanceof PublishException p && p.reason() == PublishException.Reason.OVERLOADED) {
-            ctx.fail(new ApiException(ErrorCode.OVERLOADED, err.getMessage(), err));
+            ctx.fail(new ApiException(GatewayErrorCode.OVERLOADED, err.getMessage(), err));
             return;
         }
         readiness.markUnavailable(err.getMessage());
@@ -138,7 +138,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
 
     private static ApiException unavailable(String why, Throwable cause) {
         return new ApiException(
-                ErrorCode.KAFKA_UNAVAILABLE,
+                GatewayErrorCode.KAFKA_UNAVAILABLE,
                 why + "; none of this request's events may be counted as accepted, retry it",
                 cause);
     }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.livepeer.analytics.event.json.StrictJson;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 /**
  * Finds the elements of a JSON body (one value, or an array of values) by streaming its tokens and
@@ -72,7 +72,7 @@ final class JsonBodySplitter {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (events.size() == maxEvents) {
                 throw new ApiException(
-                        ErrorCode.TOO_MANY_EVENTS,
+                        GatewayErrorCode.TOO_MANY_EVENTS,
                         "a request may carry at most " + maxEvents + " events");
             }
             events.add(element(parser, events.size()));
@@ -100,6 +100,7 @@ final class JsonBodySplitter {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(ErrorCode.INVALID_JSON, "the body is not valid JSON: " + message);
+        return new ApiException(
+                GatewayErrorCode.INVALID_JSON, "the body is not valid JSON: " + message);
     }
 }

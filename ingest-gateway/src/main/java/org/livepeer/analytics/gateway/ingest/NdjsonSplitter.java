@@ -2,8 +2,8 @@ package org.livepeer.analytics.gateway.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 /**
  * Splits an NDJSON body into lines. Blank lines are skipped and do not count as events; each
@@ -30,7 +30,7 @@ final class NdjsonSplitter {
             if (end > start) {
                 if (events.size() == maxEvents) {
                     throw new ApiException(
-                            ErrorCode.TOO_MANY_EVENTS,
+                            GatewayErrorCode.TOO_MANY_EVENTS,
                             "a request may carry at most " + maxEvents + " events");
                 }
                 events.add(new RawEvent(events.size(), start, end - start));

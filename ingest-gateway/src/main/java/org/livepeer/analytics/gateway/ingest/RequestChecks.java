@@ -4,10 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Optional;
 import org.livepeer.analytics.gateway.auth.BearerAuthHandler;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
 import org.livepeer.analytics.gateway.limit.KeyRateLimiter;
 import org.livepeer.analytics.gateway.metrics.GatewayMetrics;
+import org.livepeer.analytics.http.ApiException;
 
 /**
  * Checks made from the headers alone, before any body byte is read: media type and encoding (415),
@@ -34,7 +34,7 @@ final class RequestChecks {
         if (format.isEmpty()) {
             ctx.fail(
                     new ApiException(
-                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE,
                             "Content-Type must be application/json or application/x-ndjson, got "
                                     + (type == null ? "none" : "'" + type + "'")));
             return;
@@ -44,14 +44,14 @@ final class RequestChecks {
         if (gzip.isEmpty()) {
             ctx.fail(
                     new ApiException(
-                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE,
                             "Content-Encoding must be gzip or identity, got '" + encoding + "'"));
             return;
         }
         if (declaredLength(ctx) > maxBodyBytes) {
             ctx.fail(
                     new ApiException(
-                            ErrorCode.PAYLOAD_TOO_LARGE,
+                            GatewayErrorCode.PAYLOAD_TOO_LARGE,
                             "the request body exceeds " + maxBodyBytes + " bytes"));
             return;
         }
@@ -72,7 +72,7 @@ final class RequestChecks {
 
     static ApiException rateLimited(long waitSeconds) {
         return new ApiException(
-                ErrorCode.RATE_LIMITED,
+                GatewayErrorCode.RATE_LIMITED,
                 "this API key's event rate limit is used up; retry after " + waitSeconds + " s",
                 null,
                 (int) Math.min(Integer.MAX_VALUE, waitSeconds));

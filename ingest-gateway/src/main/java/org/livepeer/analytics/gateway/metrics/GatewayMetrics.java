@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 /**
  * The gateway's Prometheus metrics, one registry per gateway (not the global one, so several
  * gateways in one JVM, as in tests, keep their own counts). Names carry the {@code gateway_}
  * prefix; docs/ingest-api.md lists them.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements ConnectionGuard.Listener {
 
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -135,11 +136,13 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
-    public void connectionRefused() {
+    @Override
+    public void refused() {
         connectionsRefused.increment();
     }
 
-    public void requestReadTimedOut() {
+    @Override
+    public void readTimedOut() {
         requestReadTimeouts.increment();
     }
 

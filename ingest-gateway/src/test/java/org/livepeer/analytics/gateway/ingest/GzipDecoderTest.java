@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
+import org.livepeer.analytics.http.ErrorCode;
 
 class GzipDecoderTest {
 
@@ -78,7 +79,7 @@ class GzipDecoderTest {
             e = assertThrows(ApiException.class, () -> decoder.feed(bomb));
         }
 
-        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
+        assertEquals(GatewayErrorCode.PAYLOAD_TOO_LARGE, e.code());
         assertTrue(bomb.length < 64 * 1024, "the bomb is small: " + bomb.length);
         assertTrue(out.length() <= 64 * 1024, "inflated " + out.length());
     }
@@ -88,7 +89,7 @@ class GzipDecoderTest {
         byte[] data = new byte[4096];
 
         assertEquals(4096, decode(gzip(data), 4096, 100).length);
-        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, failure(gzip(data), 4095));
+        assertEquals(GatewayErrorCode.PAYLOAD_TOO_LARGE, failure(gzip(data), 4095));
     }
 
     @Test
@@ -99,12 +100,13 @@ class GzipDecoderTest {
         byte[] badData = good.clone();
         badData[10] = (byte) 0xff;
 
-        assertEquals(ErrorCode.INVALID_ENCODING, failure("plain".getBytes(), 100));
-        assertEquals(ErrorCode.INVALID_ENCODING, failure(badCrc, 100));
-        assertEquals(ErrorCode.INVALID_ENCODING, failure(badData, 100));
+        assertEquals(GatewayErrorCode.INVALID_ENCODING, failure("plain".getBytes(), 100));
+        assertEquals(GatewayErrorCode.INVALID_ENCODING, failure(badCrc, 100));
+        assertEquals(GatewayErrorCode.INVALID_ENCODING, failure(badData, 100));
         assertEquals(
-                ErrorCode.INVALID_ENCODING, failure(Arrays.copyOf(good, good.length - 3), 100));
-        assertEquals(ErrorCode.INVALID_ENCODING, failure(Arrays.copyOf(good, 5), 100));
+                GatewayErrorCode.INVALID_ENCODING,
+                failure(Arrays.copyOf(good, good.length - 3), 100));
+        assertEquals(GatewayErrorCode.INVALID_ENCODING, failure(Arrays.copyOf(good, 5), 100));
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 class JsonBodySplitterTest {
 
@@ -91,7 +91,7 @@ class JsonBodySplitterTest {
         ApiException e =
                 assertThrows(ApiException.class, () -> JsonBodySplitter.split(utf8(body), 10));
 
-        assertEquals(ErrorCode.INVALID_JSON, e.code());
+        assertEquals(GatewayErrorCode.INVALID_JSON, e.code());
         assertTrue(e.getMessage().startsWith("the body is not valid JSON: "), e.getMessage());
     }
 
@@ -102,7 +102,7 @@ class JsonBodySplitterTest {
         ApiException e =
                 assertThrows(ApiException.class, () -> JsonBodySplitter.split(utf8(deep), 10));
 
-        assertEquals(ErrorCode.INVALID_JSON, e.code());
+        assertEquals(GatewayErrorCode.INVALID_JSON, e.code());
         assertTrue(e.getMessage().contains("nesting deeper than 1000"), e.getMessage());
     }
 
@@ -112,7 +112,7 @@ class JsonBodySplitterTest {
 
         assertEquals(3, JsonBodySplitter.split(utf8("[{},{},{}]"), 3).size());
         ApiException e = assertThrows(ApiException.class, () -> JsonBodySplitter.split(body, 3));
-        assertEquals(ErrorCode.TOO_MANY_EVENTS, e.code());
+        assertEquals(GatewayErrorCode.TOO_MANY_EVENTS, e.code());
         assertEquals("a request may carry at most 3 events", e.getMessage());
     }
 }

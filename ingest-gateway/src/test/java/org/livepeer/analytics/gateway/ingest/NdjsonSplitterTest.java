@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.livepeer.analytics.gateway.http.ApiException;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
+import org.livepeer.analytics.http.ApiException;
 
 class NdjsonSplitterTest {
 
@@ -45,6 +45,6 @@ class NdjsonSplitterTest {
     void moreLinesThanTheLimitIsTooManyEvents() {
         assertEquals(2, split("{}\n{}\n\n", 2).size());
         ApiException e = assertThrows(ApiException.class, () -> split("{}\n{}\n{}", 2));
-        assertEquals(ErrorCode.TOO_MANY_EVENTS, e.code());
+        assertEquals(GatewayErrorCode.TOO_MANY_EVENTS, e.code());
     }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.livepeer.analytics.gateway.http.ErrorCode;
+import org.livepeer.analytics.gateway.http.GatewayErrorCode;
 
 class OpenApiDocumentTest {
 
@@ -43,20 +43,22 @@ class OpenApiDocumentTest {
         Set<String> documented = new HashSet<>();
         DOC.at("/components/schemas/ApiError/properties/error/enum")
                 .forEach(c -> documented.add(c.asText()));
-        for (ErrorCode code : ErrorCode.values()) {
-            assertTrue(documented.contains(code.wire()), code.wire() + " in the ApiError enum");
+        for (GatewayErrorCode code : GatewayErrorCode.values()) {
+            assertTrue(documented.contains(code.code()), code.code() + " in the ApiError enum");
             String path =
-                    code == ErrorCode.NOT_READY ? "/paths/~1ready/get" : "/paths/~1v1~1events/post";
+                    code == GatewayErrorCode.NOT_READY
+                            ? "/paths/~1ready/get"
+                            : "/paths/~1v1~1events/post";
             JsonNode example =
                     DOC.at(
                             path
                                     + "/responses/"
                                     + code.status()
                                     + "/content/application~1json/examples/"
-                                    + code.wire()
+                                    + code.code()
                                     + "/value");
-            assertEquals(code.wire(), example.path("error").asText(), code.wire() + " example");
+            assertEquals(code.code(), example.path("error").asText(), code.code() + " example");
         }
-        assertEquals(ErrorCode.values().length, documented.size());
+        assertEquals(GatewayErrorCode.values().length, documented.size());
     }
 }

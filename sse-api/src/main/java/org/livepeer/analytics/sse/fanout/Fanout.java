@@ -1,20 +1,17 @@
 package org.livepeer.analytics.sse.fanout;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.livepeer.analytics.http.Slots;
+import org.livepeer.analytics.sse.metrics.SseMetrics;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
-import org.livepeer.analytics.sse.stream.SseFrames;
 
 /**
  * The fan-out of one topic over every event loop: the topic's single {@link TopicTail} hands each
@@ -26,39 +23,18 @@ import org.livepeer.analytics.sse.stream.SseFrames;
 public final class Fanout implements TopicTail.Sink {
 
     private final Function<TailRecord, Routed> router;
-    private final ClientSlots slots;
+    private final Slots slots;
+    private final SseMetrics.Stream meters;
     private final List<Hub> hubs = new CopyOnWriteArrayList<>();
-    private final AtomicInteger clients = new AtomicInteger();
-    private final Counter records;
-    private final Counter delivered;
-    private final Counter overflows;
-    private final Counter gaps;
-    private final LongAdder pendingBytes = new LongAdder();
 
     /**
-     * @param stream the label of this stream's meters ({@code metrics} or {@code events})
+     * @param slots the instance's stream limit: a subscriber's slot is given back when it leaves
+     * @param meters this stream's meters
      */
-    public Fanout(
-            String stream,
-            Function<TailRecord, Routed> router,
-            ClientSlots slots,
-            MeterRegistry registry) {
+    public Fanout(Function<TailRecord, Routed> router, Slots slots, SseMetrics.Stream meters) {
         this.router = router;
         this.slots = slots;
-        this.records = registry.counter("sse_records_total", "stream", stream);
-        this.delivered = registry.counter("sse_messages_delivered_total", "stream", stream);
-        this.overflows =
-                registry.counter(
-                        "sse_clients_dropped_total", "stream", stream, "reason", "overflow");
-        this.gaps = registry.counter("sse_tail_gaps_total", "stream", stream);
-        Gauge.builder("sse_clients", clients, AtomicInteger::get)
-                .tag("stream", stream)
-                .description("open SSE connections")
-                .register(registry);
-        Gauge.builder("sse_pending_bytes", pendingBytes, LongAdder::sum)
-                .tag("stream", stream)
-                .description("bytes held for clients and not yet taken by their sockets")
-                .register(registry);
+        this.meters = meters;
     }
 
     /** A hub for the clients of {@code context}'s event loop; it receives every batch from now. */
@@ -90,7 +66,7 @@ public final class Fanout implements TopicTail.Sink {
      */
     @Override
     public void gap(Replay.Gap gap, long[] lastOffsets, Runnable done) {
-        gaps.increment();
+        meters.gap();
         long skipped = gap.resumedOffset() - gap.requestedOffset();
         Buffer frame =
                 SseFrames.message(
@@ -104,9 +80,9 @@ public final class Fanout implements TopicTail.Sink {
 
     @Override
     public void deliver(List<TailRecord> tail, long[] lastOffsets, Runnable done) {
-        records.increment(tail.size());
+        meters.records(tail.size());
         TailBatch batch = new TailBatch(tail, router);
-        if (clients.get() > 0) {
+        if (meters.clients() > 0) {
             // Routed here, on the tail's thread, so the event loops only write.
             batch.routed();
         }
@@ -137,24 +113,24 @@ public final class Fanout implements TopicTail.Sink {
     }
 
     void joined() {
-        clients.incrementAndGet();
+        meters.joined();
     }
 
-    /** A subscriber left its hub: its stream count and its connection slot are given back. */
+    /** A subscriber left its hub: its stream count and its stream slot are given back. */
     void left() {
-        clients.decrementAndGet();
+        meters.left();
         slots.release();
     }
 
     void delivered(long messages) {
-        delivered.increment(messages);
+        meters.delivered(messages);
     }
 
     void pendingBytes(long delta) {
-        pendingBytes.add(delta);
+        meters.pendingBytes(delta);
     }
 
     void overflowed() {
-        overflows.increment();
+        meters.overflowed();
     }
 }

@@ -39,7 +39,7 @@ public final class Hub {
         return fanout.route(record);
     }
 
-    /** Adds a subscriber whose connection slot is already taken (see {@link ClientSlots}). */
+    /** Adds a subscriber whose connection slot is already taken (see {@code LiveRoutes}). */
     public void add(Subscriber s) {
         subscribers.add(s);
         fanout.joined();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.livepeer.analytics.sse.source.TailRecord;
-import org.livepeer.analytics.sse.stream.SseFrames;
 
 /**
  * Extracts the filter fields of each stream's messages. A record that is not a JSON object is still

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Predicate;
-import org.livepeer.analytics.sse.stream.SseFrames;
 
 /**
  * One SSE client: its filter, and a bounded queue in front of the socket. Frames go straight to the

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.livepeer.analytics.sse.fanout.Hub;
 import org.livepeer.analytics.sse.fanout.Routed;
+import org.livepeer.analytics.sse.fanout.SseFrames;
 import org.livepeer.analytics.sse.fanout.Subscriber;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.Replayer;

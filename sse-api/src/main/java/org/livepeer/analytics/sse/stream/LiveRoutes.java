@@ -1,28 +1,34 @@
 package org.livepeer.analytics.sse.stream;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Predicate;
-import org.livepeer.analytics.sse.fanout.ClientSlots;
+import org.livepeer.analytics.http.ApiException;
+import org.livepeer.analytics.http.Slots;
 import org.livepeer.analytics.sse.fanout.Routed;
-import org.livepeer.analytics.sse.http.ApiError;
 import org.livepeer.analytics.sse.http.Auth;
+import org.livepeer.analytics.sse.http.SseErrorCode;
+import org.livepeer.analytics.sse.metrics.SseMetrics;
+import org.livepeer.analytics.sse.metrics.SseMetrics.Rejection;
 
 /**
  * {@code GET /v1/live/metrics} and {@code GET /v1/live/events}: checks, then the stream. One per
- * event loop; the connection limit ({@link ClientSlots}) is the instance's, shared by all.
+ * event loop; the stream limit ({@link Slots}) is the instance's, shared by all. A refusal fails
+ * the request with an {@link ApiException}, which the router's failure handler writes.
  */
 public final class LiveRoutes {
 
-    private final Auth auth;
-    private final ClientSlots slots;
-    private final MeterRegistry registry;
+    /** A full instance asks clients to come back later than a not-yet-connected one. */
+    private static final int FULL_RETRY_AFTER_S = 5;
 
-    public LiveRoutes(Auth auth, ClientSlots slots, MeterRegistry registry) {
+    private final Auth auth;
+    private final Slots slots;
+    private final SseMetrics metrics;
+
+    public LiveRoutes(Auth auth, Slots slots, SseMetrics metrics) {
         this.auth = auth;
         this.slots = slots;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     public void mount(Router router, String path, LiveEndpoint endpoint, TailReadiness ready) {
@@ -31,40 +37,38 @@ public final class LiveRoutes {
 
     private void handle(RoutingContext ctx, LiveEndpoint endpoint, TailReadiness ready) {
         if (!auth.allowed(ctx)) {
-            reject("unauthorized");
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            ApiError.send(
-                    ctx,
-                    401,
-                    "unauthorized",
-                    "a read token is required (Authorization: Bearer or access_token)");
+            metrics.rejected(Rejection.UNAUTHORIZED);
+            fail(ctx, SseErrorCode.UNAUTHORIZED, SseErrorCode.UNAUTHORIZED.defaultMessage(), 0);
             return;
         }
         Predicate<Routed> filter;
         try {
             filter = endpoint.filter(ctx);
         } catch (IllegalArgumentException e) {
-            ApiError.send(ctx, 400, "invalid_filter", e.getMessage());
+            fail(ctx, SseErrorCode.INVALID_FILTER, e.getMessage(), 0);
             return;
         }
         if (!slots.tryAcquire()) {
-            reject("limit");
-            ctx.response().putHeader("Retry-After", "5");
-            ApiError.send(ctx, 503, "too_many_clients", "connection limit reached");
+            metrics.rejected(Rejection.LIMIT);
+            fail(
+                    ctx,
+                    SseErrorCode.TOO_MANY_CLIENTS,
+                    SseErrorCode.TOO_MANY_CLIENTS.defaultMessage(),
+                    FULL_RETRY_AFTER_S);
             return;
         }
         if (!ready.ready()) {
             slots.release();
-            reject("not_ready");
-            ctx.response().putHeader("Retry-After", "2");
-            ApiError.send(ctx, 503, "not_ready", "the Kafka consumer is not connected yet");
+            metrics.rejected(Rejection.NOT_READY);
+            fail(ctx, SseErrorCode.NOT_READY, SseErrorCode.NOT_READY.defaultMessage(), 0);
             return;
         }
         endpoint.open(ctx, filter);
     }
 
-    private void reject(String reason) {
-        registry.counter("sse_connections_rejected_total", "reason", reason).increment();
+    private static void fail(
+            RoutingContext ctx, SseErrorCode code, String message, int retryAfterSeconds) {
+        ctx.fail(new ApiException(code, message, null, retryAfterSeconds));
     }
 
     /** Whether an endpoint's consumer is connected. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -17,6 +16,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.http.Slots;
+import org.livepeer.analytics.sse.metrics.SseMetrics;
 import org.livepeer.analytics.sse.source.ResumeToken;
 import org.livepeer.analytics.sse.source.TailRecord;
 
@@ -39,8 +40,7 @@ class FanoutTest {
 
     @Test
     void withNoClientTheRecordsAreNotRoutedButThePositionMoves() throws Exception {
-        Fanout fanout =
-                new Fanout("events", router, new ClientSlots(10), new SimpleMeterRegistry());
+        Fanout fanout = new Fanout(router, new Slots(10), new SseMetrics().stream("events"));
         Hub hub = fanout.newHub(vertx.getOrCreateContext());
         CountDownLatch done = new CountDownLatch(1);
         long[] after = {8, 3};

@@ -1,10 +1,12 @@
 package org.livepeer.analytics.gateway.http;
 
+import org.livepeer.analytics.http.ErrorCode;
+
 /**
  * Every error the gateway answers with, its wire code and HTTP status (docs/ingest-api.md, "Status
  * codes and what to do").
  */
-public enum ErrorCode {
+public enum GatewayErrorCode implements ErrorCode {
     INVALID_JSON("invalid_json", 400),
     INVALID_ENCODING("invalid_encoding", 400),
     UNAUTHORIZED("unauthorized", 401),
@@ -19,30 +21,39 @@ public enum ErrorCode {
     OVERLOADED("overloaded", 503),
     NOT_READY("not_ready", 503);
 
-    private final String wire;
+    private final String code;
     private final int status;
 
-    ErrorCode(String wire, int status) {
-        this.wire = wire;
+    GatewayErrorCode(String code, int status) {
+        this.code = code;
         this.status = status;
     }
 
-    /** The value of the {@code error} field. */
-    public String wire() {
-        return wire;
+    @Override
+    public String code() {
+        return code;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    /** Answers that a client should retry later carry {@code Retry-After}. */
-    public boolean retryable() {
-        return status == 503 || status == 429;
+    @Override
+    public String defaultMessage() {
+        return switch (this) {
+            case PAYLOAD_TOO_LARGE -> "request body exceeds the configured limit";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                    "Content-Type must be application/json or application/x-ndjson";
+            case NOT_FOUND -> "no such endpoint";
+            case METHOD_NOT_ALLOWED -> "method not allowed here";
+            case INTERNAL_ERROR -> "internal error";
+            default -> code;
+        };
     }
 
     /** The code for a status Vert.x set itself (body limit, unmatched route, ...). */
-    public static ErrorCode forStatus(int status) {
+    public static GatewayErrorCode forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_JSON;
             case 401 -> UNAUTHORIZED;

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.sse.stream;
+package org.livepeer.analytics.sse.fanout;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

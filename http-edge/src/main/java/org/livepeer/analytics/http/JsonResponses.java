@@ -1,4 +1,4 @@
-package org.livepeer.analytics.gateway.http;
+package org.livepeer.analytics.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.gateway.http;
+package org.livepeer.analytics.http;
 
 /**
  * A request failed for a reason the client should see; {@link ErrorResponses} turns it into an
@@ -8,7 +8,7 @@ public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final ErrorCode code;
+    private final transient ErrorCode code;
     private final int retryAfterSeconds;
 
     public ApiException(ErrorCode code, String message) {
@@ -21,9 +21,10 @@ public final class ApiException extends RuntimeException {
 
     /**
      * @param retryAfterSeconds the {@code Retry-After} value when this failure knows it (rate
-     *     limits do); 0 uses the configured default
+     *     limits do); 0 uses the writer's default
      */
     public ApiException(ErrorCode code, String message, Throwable cause, int retryAfterSeconds) {
+        // No stack trace: these are answers to clients, thrown on the hot path.
         super(message, cause, false, false);
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -33,7 +34,7 @@ public final class ApiException extends RuntimeException {
         return code;
     }
 
-    /** The {@code Retry-After} this failure asks for, or 0 for the configured default. */
+    /** The {@code Retry-After} this failure asks for, or 0 for the writer's default. */
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.sse.fanout;
+package org.livepeer.analytics.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class ClientSlotsTest {
+class SlotsTest {
 
     @Test
     void givesOutAtMostMaxSlotsAndTakesThemBack() {
-        ClientSlots slots = new ClientSlots(2);
+        Slots slots = new Slots(2);
         assertTrue(slots.tryAcquire());
         assertTrue(slots.tryAcquire());
         assertFalse(slots.tryAcquire());
@@ -30,7 +30,7 @@ class ClientSlotsTest {
 
     @Test
     void theLimitHoldsWhenEventLoopsRaceForTheLastSlots() throws Exception {
-        ClientSlots slots = new ClientSlots(1_000);
+        Slots slots = new Slots(1_000);
         AtomicInteger granted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -58,6 +58,6 @@ class ClientSlotsTest {
 
     @Test
     void rejectsAZeroLimit() {
-        assertThrows(IllegalArgumentException.class, () -> new ClientSlots(0));
+        assertThrows(IllegalArgumentException.class, () -> new Slots(0));
     }
 }

@@ -1,18 +1,18 @@
-package org.livepeer.analytics.sse.fanout;
+package org.livepeer.analytics.http;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A limit on things open at once across the whole instance, shared by every event loop: the streams
- * (a slot taken before a stream opens, given back when its subscriber leaves its hub) and the TCP
- * connections ({@code http.ConnectionGuard}). Thread-safe.
+ * A limit on things open at once across a whole service, shared by every event loop: TCP
+ * connections ({@link ConnectionGuard}), or the SSE API's streams (a slot taken before a stream
+ * opens, given back when it closes). Thread-safe.
  */
-public final class ClientSlots {
+public final class Slots {
 
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
 
-    public ClientSlots(int max) {
+    public Slots(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }

@@ -1,4 +1,0 @@
-package org.livepeer.analytics.gateway.health;
-
-/** Body of a successful probe answer: {@code {"status": "up"}} or {@code {"status": "ready"}}. */
-public record HealthStatus(String status) {}

@@ -1,7 +1,7 @@
 package org.livepeer.analytics.launcher;
 
-import java.util.Optional;
 import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.KeySpec;
 
 /**
  * The variables of {@code ./analytics up} and {@code ./analytics migrate} that no component reads
@@ -30,26 +30,7 @@ public enum LauncherKey implements ConfigKeyDef {
     CLICKHOUSE_ADMIN_USER("default", "./analytics migrate: a ClickHouse user allowed to run DDL."),
     CLICKHOUSE_ADMIN_PASSWORD("", "./analytics migrate: that user's password.");
 
-    private final String defaultValue;
-    private final String doc;
-
     LauncherKey(String defaultValue, String doc) {
-        this.defaultValue = defaultValue;
-        this.doc = doc;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.of(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return doc;
+        KeySpec.declare(this, defaultValue, doc);
     }
 }

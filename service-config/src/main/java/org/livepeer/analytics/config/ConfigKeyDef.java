@@ -4,19 +4,36 @@ import java.util.Optional;
 
 /**
  * One environment variable of a service: its name, its default, what it means and whether its value
- * is secret. Each service lists its variables in one enum implementing this (its catalog); {@link
- * ConfigReader} reads them and {@link CatalogTable} renders them into docs/configuration.md.
+ * is secret. Each service lists its variables in one enum implementing this (its catalog), each
+ * constant with its {@link KeySpec}; {@link ConfigReader} reads them and {@link CatalogTable}
+ * renders them into docs/configuration.md.
  */
 public interface ConfigKeyDef {
 
-    /** The environment variable's name. */
-    String envName();
+    /**
+     * The key's default and meaning, as its constructor declared them ({@link KeySpec#declare}).
+     */
+    default KeySpec spec() {
+        return KeySpec.of(this);
+    }
+
+    /** The constant's name; enums implement it. */
+    String name();
+
+    /** The environment variable's name: the constant's name unless the catalog says otherwise. */
+    default String envName() {
+        return name();
+    }
 
     /** The value used when the variable is unset; empty when the variable must be set. */
-    Optional<String> defaultValue();
+    default Optional<String> defaultValue() {
+        return spec().defaultValue();
+    }
 
     /** One line: what the value means and what it accepts. */
-    String doc();
+    default String doc() {
+        return spec().doc();
+    }
 
     /**
      * Whether the value is secret: error messages and logs show {@code ****} instead. By default

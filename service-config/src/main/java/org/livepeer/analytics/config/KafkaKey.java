@@ -1,6 +1,5 @@
 package org.livepeer.analytics.config;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.livepeer.analytics.wire.WireTopics;
 
@@ -43,8 +42,6 @@ public enum KafkaKey implements ConfigKeyDef {
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     private final String envName;
-    private final String defaultValue;
-    private final String doc;
 
     KafkaKey(String defaultValue, String doc) {
         this(null, defaultValue, doc);
@@ -52,8 +49,7 @@ public enum KafkaKey implements ConfigKeyDef {
 
     KafkaKey(String envName, String defaultValue, String doc) {
         this.envName = envName == null ? name() : envName;
-        this.defaultValue = defaultValue;
-        this.doc = doc;
+        KeySpec.declare(this, defaultValue, doc);
     }
 
     /**
@@ -78,18 +74,9 @@ public enum KafkaKey implements ConfigKeyDef {
         };
     }
 
+    /** The prefix keys are named {@code KAFKA_PRODUCER_<NAME>}, {@code KAFKA_CONSUMER_<NAME>}. */
     @Override
     public String envName() {
         return envName;
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.ofNullable(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return doc;
     }
 }

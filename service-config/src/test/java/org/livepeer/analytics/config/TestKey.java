@@ -1,7 +1,5 @@
 package org.livepeer.analytics.config;
 
-import java.util.Optional;
-
 /** A small catalog with one key of each kind the reader reads. */
 enum TestKey implements ConfigKeyDef {
     NAME("abc", "A name."),
@@ -15,27 +13,8 @@ enum TestKey implements ConfigKeyDef {
     REQUIRED(null, "No default."),
     API_PASSWORD("", "A secret.");
 
-    private final String defaultValue;
-    private final String doc;
-
     TestKey(String defaultValue, String doc) {
-        this.defaultValue = defaultValue;
-        this.doc = doc;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.ofNullable(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return doc;
+        KeySpec.declare(this, defaultValue, doc);
     }
 
     enum Mode {

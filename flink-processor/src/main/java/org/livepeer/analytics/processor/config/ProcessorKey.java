@@ -1,7 +1,7 @@
 package org.livepeer.analytics.processor.config;
 
-import java.util.Optional;
 import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.KeySpec;
 
 /**
  * Every environment variable of the processor's own, with its default and meaning; the Kafka
@@ -56,26 +56,7 @@ public enum ProcessorKey implements ConfigKeyDef {
             "How often at most the hourly rollups are recomputed for the hours new rows fell in"
                     + " (each checkpoint checks)");
 
-    private final String defaultValue;
-    private final String description;
-
-    ProcessorKey(String defaultValue, String description) {
-        this.defaultValue = defaultValue;
-        this.description = description;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.of(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return description;
+    ProcessorKey(String defaultValue, String doc) {
+        KeySpec.declare(this, defaultValue, doc);
     }
 }

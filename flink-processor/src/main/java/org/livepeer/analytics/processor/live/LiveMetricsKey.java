@@ -1,7 +1,7 @@
 package org.livepeer.analytics.processor.live;
 
-import java.util.Optional;
 import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.KeySpec;
 
 /**
  * Environment variables of the live-metrics part of the processor, with defaults; the topic is the
@@ -20,26 +20,7 @@ public enum LiveMetricsKey implements ConfigKeyDef {
             "Events later than the watermark by up to this much re-emit their window with a higher"
                     + " revision; later ones are counted and left out (0..600000).");
 
-    private final String defaultValue;
-    private final String description;
-
-    LiveMetricsKey(String defaultValue, String description) {
-        this.defaultValue = defaultValue;
-        this.description = description;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.of(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return description;
+    LiveMetricsKey(String defaultValue, String doc) {
+        KeySpec.declare(this, defaultValue, doc);
     }
 }

@@ -1,8 +1,8 @@
 package org.livepeer.analytics.gateway.config;
 
-import java.util.Optional;
 import org.livepeer.analytics.config.ConfigKeyDef;
 import org.livepeer.analytics.config.KafkaKey;
+import org.livepeer.analytics.config.KeySpec;
 
 /**
  * Every environment variable of the gateway's own, with its default and meaning; the Kafka servers,
@@ -69,26 +69,7 @@ public enum GatewayKey implements ConfigKeyDef {
             "'true' logs one line per request (logger org.livepeer.analytics.gateway.access);"
                     + " 'false' turns it off.");
 
-    private final String defaultValue;
-    private final String description;
-
-    GatewayKey(String defaultValue, String description) {
-        this.defaultValue = defaultValue;
-        this.description = description;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.of(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return description;
+    GatewayKey(String defaultValue, String doc) {
+        KeySpec.declare(this, defaultValue, doc);
     }
 }

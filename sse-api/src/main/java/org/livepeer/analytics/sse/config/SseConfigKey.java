@@ -1,7 +1,7 @@
 package org.livepeer.analytics.sse.config;
 
-import java.util.Optional;
 import org.livepeer.analytics.config.ConfigKeyDef;
+import org.livepeer.analytics.config.KeySpec;
 
 /**
  * Every environment variable of the SSE API's own, with its default and meaning; the Kafka servers,
@@ -54,26 +54,7 @@ public enum SseConfigKey implements ConfigKeyDef {
                     + " event and is disconnected; a replay larger than it becomes a"
                     + " 'too_far_behind' gap.");
 
-    private final String defaultValue;
-    private final String description;
-
-    SseConfigKey(String defaultValue, String description) {
-        this.defaultValue = defaultValue;
-        this.description = description;
-    }
-
-    @Override
-    public String envName() {
-        return name();
-    }
-
-    @Override
-    public Optional<String> defaultValue() {
-        return Optional.of(defaultValue);
-    }
-
-    @Override
-    public String doc() {
-        return description;
+    SseConfigKey(String defaultValue, String doc) {
+        KeySpec.declare(this, defaultValue, doc);
     }
 }

@@ -25,7 +25,8 @@ class MethodGateTest {
 
     @Test
     void knownOnlyLetsEveryKnownMethodThroughAndRefusesInventedOnes() throws Exception {
-        try (TestServer server = serve(MethodGate.knownOnly(TestCode.NOT_ALLOWED, refused::add))) {
+        try (TestServer server =
+                serve(MethodGate.knownOnly(TestCode.METHOD_NOT_ALLOWED, refused::add))) {
             for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
                 assertEquals("served", server.send(method, "/x").body(), method);
             }
@@ -36,7 +37,7 @@ class MethodGateTest {
                     "{\"error\":\"method_not_allowed\",\"message\":\"method_not_allowed\"}",
                     brew.body());
             assertFalse(brew.headers().firstValue("Allow").isPresent());
-            assertEquals(List.of(TestCode.NOT_ALLOWED), refused);
+            assertEquals(List.of(TestCode.METHOD_NOT_ALLOWED), refused);
         }
     }
 
@@ -45,8 +46,8 @@ class MethodGateTest {
         MethodGate gate =
                 MethodGate.only(
                         Set.of(HttpMethod.GET, HttpMethod.OPTIONS),
-                        TestCode.NOT_ALLOWED,
-                        TestCode.NOT_IMPLEMENTED,
+                        TestCode.METHOD_NOT_ALLOWED,
+                        TestCode.METHOD_NOT_IMPLEMENTED,
                         refused::add);
         try (TestServer server = serve(gate)) {
             HttpResponse<String> delete = server.send("DELETE", "/x");
@@ -65,9 +66,9 @@ class MethodGateTest {
             assertEquals(501, propfind.statusCode());
             assertEquals(
                     List.of(
-                            TestCode.NOT_ALLOWED,
-                            TestCode.NOT_IMPLEMENTED,
-                            TestCode.NOT_IMPLEMENTED),
+                            TestCode.METHOD_NOT_ALLOWED,
+                            TestCode.METHOD_NOT_IMPLEMENTED,
+                            TestCode.METHOD_NOT_IMPLEMENTED),
                     refused);
         }
     }
@@ -84,6 +85,8 @@ class MethodGateTest {
     void anEmptyServedSetIsRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> MethodGate.only(Set.of(), TestCode.NOT_ALLOWED, TestCode.BAD, c -> {}));
+                () ->
+                        MethodGate.only(
+                                Set.of(), TestCode.METHOD_NOT_ALLOWED, TestCode.BAD, c -> {}));
     }
 }

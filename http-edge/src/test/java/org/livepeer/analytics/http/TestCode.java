@@ -2,44 +2,24 @@ package org.livepeer.analytics.http;
 
 /** A service's error catalog, as the tests need one. */
 public enum TestCode implements ErrorCode {
-    BAD("bad", 400),
-    UNAUTHORIZED("unauthorized", 401),
-    NOT_FOUND("not_found", 404),
-    NOT_ALLOWED("method_not_allowed", 405),
-    TOO_LARGE("payload_too_large", 413),
-    NOT_IMPLEMENTED("method_not_implemented", 501),
-    BUSY("busy", 503),
-    INTERNAL("internal_error", 500);
+    BAD(400),
+    UNAUTHORIZED(401),
+    NOT_FOUND(404, "no such endpoint"),
+    METHOD_NOT_ALLOWED(405),
+    PAYLOAD_TOO_LARGE(413),
+    METHOD_NOT_IMPLEMENTED(501),
+    BUSY(503),
+    INTERNAL_ERROR(500);
 
-    private final String code;
-    private final int status;
-
-    TestCode(String code, int status) {
-        this.code = code;
-        this.status = status;
+    TestCode(int status) {
+        this(status, null);
     }
 
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String defaultMessage() {
-        return this == NOT_FOUND ? "no such endpoint" : code;
+    TestCode(int status, String defaultMessage) {
+        ErrorSpec.declare(this, status, defaultMessage);
     }
 
     public static ErrorCode forStatus(int status) {
-        for (TestCode c : values()) {
-            if (c.status == status) {
-                return c;
-            }
-        }
-        return INTERNAL;
+        return ErrorCode.firstWithStatus(TestCode.class, status, INTERNAL_ERROR);
     }
 }

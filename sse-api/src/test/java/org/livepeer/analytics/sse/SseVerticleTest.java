@@ -71,7 +71,7 @@ class SseVerticleTest {
                                 "0",
                                 "SSE_TOKEN",
                                 "read-token",
-                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "KAFKA_BOOTSTRAP_SERVERS",
                                 "127.0.0.1:1"));
         Vertx vertx = Vertx.vertx();
         try {
@@ -121,7 +121,7 @@ class SseVerticleTest {
                                 "none",
                                 "SSE_CORS_ORIGINS",
                                 "http://a.example",
-                                "SSE_KAFKA_BOOTSTRAP_SERVERS",
+                                "KAFKA_BOOTSTRAP_SERVERS",
                                 "127.0.0.1:1"));
         Vertx vertx = Vertx.vertx();
         try {

@@ -1,69 +1,40 @@
 package org.livepeer.analytics.gateway.http;
 
 import org.livepeer.analytics.http.ErrorCode;
+import org.livepeer.analytics.http.ErrorSpec;
 
 /**
- * Every error the gateway answers with, its wire code and HTTP status (docs/ingest-api.md, "Status
- * codes and what to do").
+ * Every error the gateway answers with, its HTTP status (the wire code is the constant's name in
+ * lower case) (docs/ingest-api.md, "Status codes and what to do").
  */
 public enum GatewayErrorCode implements ErrorCode {
-    INVALID_JSON("invalid_json", 400),
-    INVALID_ENCODING("invalid_encoding", 400),
-    UNAUTHORIZED("unauthorized", 401),
-    NOT_FOUND("not_found", 404),
-    METHOD_NOT_ALLOWED("method_not_allowed", 405),
-    PAYLOAD_TOO_LARGE("payload_too_large", 413),
-    TOO_MANY_EVENTS("too_many_events", 413),
-    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
-    RATE_LIMITED("rate_limited", 429),
-    INTERNAL_ERROR("internal_error", 500),
-    KAFKA_UNAVAILABLE("kafka_unavailable", 503),
-    OVERLOADED("overloaded", 503),
-    NOT_READY("not_ready", 503);
+    INVALID_JSON(400),
+    INVALID_ENCODING(400),
+    UNAUTHORIZED(401),
+    NOT_FOUND(404, "no such endpoint"),
+    METHOD_NOT_ALLOWED(405, "method not allowed here"),
+    PAYLOAD_TOO_LARGE(413, "request body exceeds the configured limit"),
+    TOO_MANY_EVENTS(413),
+    UNSUPPORTED_MEDIA_TYPE(415, "Content-Type must be application/json or application/x-ndjson"),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500, "internal error"),
+    KAFKA_UNAVAILABLE(503),
+    OVERLOADED(503),
+    NOT_READY(503);
 
-    private final String code;
-    private final int status;
-
-    GatewayErrorCode(String code, int status) {
-        this.code = code;
-        this.status = status;
+    GatewayErrorCode(int status) {
+        this(status, null);
     }
 
-    @Override
-    public String code() {
-        return code;
+    GatewayErrorCode(int status, String defaultMessage) {
+        ErrorSpec.declare(this, status, defaultMessage);
     }
 
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String defaultMessage() {
-        return switch (this) {
-            case PAYLOAD_TOO_LARGE -> "request body exceeds the configured limit";
-            case UNSUPPORTED_MEDIA_TYPE ->
-                    "Content-Type must be application/json or application/x-ndjson";
-            case NOT_FOUND -> "no such endpoint";
-            case METHOD_NOT_ALLOWED -> "method not allowed here";
-            case INTERNAL_ERROR -> "internal error";
-            default -> code;
-        };
-    }
-
-    /** The code for a status Vert.x set itself (body limit, unmatched route, ...). */
+    /**
+     * The code for a status Vert.x set itself (body limit, unmatched route, ...): the first above
+     * with that status (400 invalid_json, 413 payload_too_large, 503 kafka_unavailable).
+     */
     public static GatewayErrorCode forStatus(int status) {
-        return switch (status) {
-            case 400 -> INVALID_JSON;
-            case 401 -> UNAUTHORIZED;
-            case 404 -> NOT_FOUND;
-            case 405 -> METHOD_NOT_ALLOWED;
-            case 413 -> PAYLOAD_TOO_LARGE;
-            case 415 -> UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> RATE_LIMITED;
-            case 503 -> KAFKA_UNAVAILABLE;
-            default -> INTERNAL_ERROR;
-        };
+        return ErrorCode.firstWithStatus(GatewayErrorCode.class, status, INTERNAL_ERROR);
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,124 +28,119 @@ class SseVerticleTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void servesHealthAndReadyOnAFreePort() throws Exception {
-        SseConfig config =
-                SseConfig.fromEnv(
-                        Map.of(
-                                "SSE_PORT",
-                                "0",
-                                "SSE_TOKEN",
-                                "read-token",
-                                "KAFKA_BOOTSTRAP_SERVERS",
-                                "127.0.0.1:1"));
+    /** No broker at 127.0.0.1:1: the API serves, but is not ready. */
+    private static final Map<String, String> NO_BROKER =
+            Map.of("SSE_PORT", "0", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+
+    private static final Map<String, String> WITH_TOKEN = Map.of("SSE_TOKEN", "read-token");
+
+    /** Deploys the verticle with {@link #NO_BROKER} plus {@code env}, runs the checks, closes. */
+    private static void onAServer(Map<String, String> env, PortCheck checks) throws Exception {
+        Map<String, String> all = new HashMap<>(NO_BROKER);
+        all.putAll(env);
         Vertx vertx = Vertx.vertx();
         try {
-            SseVerticle verticle = new SseVerticle(config);
+            SseVerticle verticle = new SseVerticle(SseConfig.fromEnv(all));
             vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-            int port = verticle.actualPort();
-            assertTrue(port > 0);
-
-            HttpResponse<String> health = get(port, "/health");
-            assertEquals(200, health.statusCode());
-            assertEquals(new JsonObject().put("status", "up"), new JsonObject(health.body()));
-            // No broker at 127.0.0.1:1: not ready, and the live endpoints say so after auth.
-            assertEquals(503, get(port, "/ready").statusCode());
-            assertEquals(401, get(port, "/v1/live/metrics").statusCode());
-            assertEquals(503, get(port, "/v1/live/metrics?access_token=read-token").statusCode());
-            assertEquals(
-                    400,
-                    get(port, "/v1/live/metrics?scope=x&access_token=read-token").statusCode());
-            assertEquals(200, get(port, "/").statusCode());
-            assertEquals(200, get(port, "/vendor/uplot/uPlot.iife.min.js").statusCode());
+            checks.on(verticle.actualPort());
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
+    }
+
+    private interface PortCheck {
+        void on(int port) throws Exception;
+    }
+
+    @Test
+    void servesHealthAndReadyOnAFreePort() throws Exception {
+        onAServer(
+                WITH_TOKEN,
+                port -> {
+                    assertTrue(port > 0);
+
+                    HttpResponse<String> health = get(port, "/health");
+                    assertEquals(200, health.statusCode());
+                    assertEquals(
+                            new JsonObject().put("status", "up"), new JsonObject(health.body()));
+                    // No broker at 127.0.0.1:1: not ready, and the live endpoints say so after
+                    // auth.
+                    assertEquals(503, get(port, "/ready").statusCode());
+                    assertEquals(401, get(port, "/v1/live/metrics").statusCode());
+                    assertEquals(
+                            503,
+                            get(port, "/v1/live/metrics?access_token=read-token").statusCode());
+                    assertEquals(
+                            400,
+                            get(port, "/v1/live/metrics?scope=x&access_token=read-token")
+                                    .statusCode());
+                    assertEquals(200, get(port, "/").statusCode());
+                    assertEquals(200, get(port, "/vendor/uplot/uPlot.iife.min.js").statusCode());
+                });
     }
 
     @Test
     void everyErrorIsTheOneJsonShapeWithItsHeaders() throws Exception {
-        SseConfig config =
-                SseConfig.fromEnv(
-                        Map.of(
-                                "SSE_PORT",
-                                "0",
-                                "SSE_TOKEN",
-                                "read-token",
-                                "KAFKA_BOOTSTRAP_SERVERS",
-                                "127.0.0.1:1"));
-        Vertx vertx = Vertx.vertx();
-        try {
-            SseVerticle verticle = new SseVerticle(config);
-            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-            int port = verticle.actualPort();
+        onAServer(
+                WITH_TOKEN,
+                port -> {
+                    HttpResponse<String> denied = get(port, "/v1/live/metrics");
+                    HttpResponse<String> badFilter =
+                            get(port, "/v1/live/metrics?scope=x&access_token=read-token");
+                    HttpResponse<String> notReady =
+                            get(port, "/v1/live/events?access_token=read-token");
+                    HttpResponse<String> ready = get(port, "/ready");
 
-            HttpResponse<String> denied = get(port, "/v1/live/metrics");
-            HttpResponse<String> badFilter =
-                    get(port, "/v1/live/metrics?scope=x&access_token=read-token");
-            HttpResponse<String> notReady = get(port, "/v1/live/events?access_token=read-token");
-            HttpResponse<String> ready = get(port, "/ready");
-
-            assertEquals(
-                    "{\"error\":\"unauthorized\",\"message\":\"a read token is required"
-                            + " (Authorization: Bearer or access_token)\"}",
-                    denied.body());
-            assertEquals("Bearer", denied.headers().firstValue("WWW-Authenticate").orElse(""));
-            assertEquals(
-                    "{\"error\":\"invalid_filter\",\"message\":\"scope must be network,"
-                            + " orchestrator or pipeline, got 'x'\"}",
-                    badFilter.body());
-            assertEquals(503, notReady.statusCode());
-            assertEquals("not_ready", new JsonObject(notReady.body()).getString("error"));
-            assertEquals("2", notReady.headers().firstValue("Retry-After").orElse(""));
-            assertEquals(
-                    "{\"error\":\"not_ready\",\"message\":\"Kafka consumer not connected yet:"
-                            + " live-metrics, streaming-events\"}",
-                    ready.body());
-            assertEquals("2", ready.headers().firstValue("Retry-After").orElse(""));
-            for (HttpResponse<String> r : List.of(denied, badFilter, notReady, ready)) {
-                assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
-            }
-        } finally {
-            vertx.close().await(30, TimeUnit.SECONDS);
-        }
+                    assertEquals(
+                            "{\"error\":\"unauthorized\",\"message\":\"a read token is required"
+                                    + " (Authorization: Bearer or access_token)\"}",
+                            denied.body());
+                    assertEquals(
+                            "Bearer", denied.headers().firstValue("WWW-Authenticate").orElse(""));
+                    assertEquals(
+                            "{\"error\":\"invalid_filter\",\"message\":\"scope must be network,"
+                                    + " orchestrator or pipeline, got 'x'\"}",
+                            badFilter.body());
+                    assertEquals(503, notReady.statusCode());
+                    assertEquals("not_ready", new JsonObject(notReady.body()).getString("error"));
+                    assertEquals("2", notReady.headers().firstValue("Retry-After").orElse(""));
+                    assertEquals(
+                            "{\"error\":\"not_ready\",\"message\":\"Kafka consumer not connected yet:"
+                                    + " live-metrics, streaming-events\"}",
+                            ready.body());
+                    assertEquals("2", ready.headers().firstValue("Retry-After").orElse(""));
+                    for (HttpResponse<String> r : List.of(denied, badFilter, notReady, ready)) {
+                        assertEquals(
+                                "application/json",
+                                r.headers().firstValue("Content-Type").orElse(""));
+                    }
+                });
     }
 
     @Test
     void anOriginCorsDoesNotAllowIsAJson403() throws Exception {
-        SseConfig config =
-                SseConfig.fromEnv(
-                        Map.of(
-                                "SSE_PORT",
-                                "0",
-                                "SSE_AUTH",
-                                "none",
-                                "SSE_CORS_ORIGINS",
-                                "http://a.example",
-                                "KAFKA_BOOTSTRAP_SERVERS",
-                                "127.0.0.1:1"));
-        Vertx vertx = Vertx.vertx();
-        try {
-            SseVerticle verticle = new SseVerticle(config);
-            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-            HttpResponse<String> refused =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            "http://127.0.0.1:"
-                                                                    + verticle.actualPort()
-                                                                    + "/v1/live/metrics"))
-                                            .header("Origin", "http://b.example")
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
+        Map<String, String> cors =
+                Map.of("SSE_AUTH", "none", "SSE_CORS_ORIGINS", "http://a.example");
+        onAServer(
+                cors,
+                port -> {
+                    HttpResponse<String> refused =
+                            HttpClient.newHttpClient()
+                                    .send(
+                                            HttpRequest.newBuilder(
+                                                            URI.create(
+                                                                    "http://127.0.0.1:"
+                                                                            + port
+                                                                            + "/v1/live/metrics"))
+                                                    .header("Origin", "http://b.example")
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString());
 
-            assertEquals(403, refused.statusCode());
-            assertEquals(
-                    "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}", refused.body());
-        } finally {
-            vertx.close().await(30, TimeUnit.SECONDS);
-        }
+                    assertEquals(403, refused.statusCode());
+                    assertEquals(
+                            "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}",
+                            refused.body());
+                });
     }
 
     @Test

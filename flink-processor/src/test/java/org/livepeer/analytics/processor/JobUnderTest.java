@@ -12,41 +12,47 @@ import org.livepeer.analytics.processor.config.ProcessorConfig;
 
 /**
  * The processor job as the ITs run it: its settings given as the environment a deployment would
- * (docs/configuration.md), against a real broker and ClickHouse server, checkpoints every 500 ms.
+ * (docs/configuration.md), against a real broker and ClickHouse server, checkpoints every 500 ms,
+ * submitted to the test's MiniCluster. One topic; its DLQ topic and consumer group are named after
+ * it. A test adds its own settings with {@link #with}.
  */
 public final class JobUnderTest {
 
+    private final Map<String, String> env = new HashMap<>();
+    private Configuration flink = new Configuration();
+
     private JobUnderTest() {}
 
-    /**
-     * The settings every IT shares, for one topic (its DLQ topic and consumer group are named after
-     * it); the test adds or overrides its own in the returned, mutable map.
-     */
-    public static Map<String, String> env(
+    public static JobUnderTest on(
             String bootstrapServers,
             String topic,
             ClickHouseServerProcess clickhouse,
             Path checkpoints) {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("EVENTS_TOPIC", topic);
-        env.put("DLQ_TOPIC", topic + "-dlq");
-        env.put("PROCESSOR_GROUP_ID", "processor-" + topic);
-        env.put("CLICKHOUSE_URL", clickhouse.httpUrl());
-        env.put("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER);
-        env.put("CLICKHOUSE_WRITER_PASSWORD", clickhouse.writer().password());
-        env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500");
-        env.put("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
-        return env;
+        return new JobUnderTest()
+                .with("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers)
+                .with("EVENTS_TOPIC", topic)
+                .with("DLQ_TOPIC", topic + "-dlq")
+                .with("PROCESSOR_GROUP_ID", "processor-" + topic)
+                .with("CLICKHOUSE_URL", clickhouse.httpUrl())
+                .with("CLICKHOUSE_WRITER_USER", ClickHouseServerSettings.WRITER_USER)
+                .with("CLICKHOUSE_WRITER_PASSWORD", clickhouse.writer().password())
+                .with("PROCESSOR_CHECKPOINT_INTERVAL_MS", "500")
+                .with("PROCESSOR_CHECKPOINT_DIR", checkpoints.toUri().toString());
     }
 
-    /** Submits the job to the MiniCluster of the test (its extension's environment). */
-    public static JobClient start(Map<String, String> env) throws Exception {
-        return start(new Configuration(), env);
+    /** One more environment variable, or another value for one set above. */
+    public JobUnderTest with(String variable, String value) {
+        env.put(variable, value);
+        return this;
     }
 
-    /** The same with Flink settings of the test's own (restart strategy, state backend…). */
-    public static JobClient start(Configuration flink, Map<String, String> env) throws Exception {
+    /** Flink settings of the test's own (restart strategy, failure injection…). */
+    public JobUnderTest withFlink(Configuration conf) {
+        this.flink = conf;
+        return this;
+    }
+
+    public JobClient start() throws Exception {
         return ProcessorJob.start(
                 StreamExecutionEnvironment.getExecutionEnvironment(flink),
                 ProcessorConfig.fromEnv(env));

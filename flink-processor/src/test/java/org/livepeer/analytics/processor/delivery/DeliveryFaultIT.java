@@ -191,11 +191,11 @@ class DeliveryFaultIT {
     private JobClient start(
             EmbeddedKafkaBroker kafka, String topic, Configuration conf, Path checkpoints)
             throws Exception {
-        Map<String, String> env =
-                JobUnderTest.env(kafka.bootstrapServers(), topic, clickhouse, checkpoints);
-        env.put("SINK_BATCH_MAX_DELAY_MS", "200");
-        env.put("PROCESSOR_ROLLUP_REFRESH_MS", "500");
-        return JobUnderTest.start(conf, env);
+        return JobUnderTest.on(kafka.bootstrapServers(), topic, clickhouse, checkpoints)
+                .with("SINK_BATCH_MAX_DELAY_MS", "200")
+                .with("PROCESSOR_ROLLUP_REFRESH_MS", "500")
+                .withFlink(conf)
+                .start();
     }
 
     private static Optional<Path> latestCheckpoint(Path root) throws IOException {

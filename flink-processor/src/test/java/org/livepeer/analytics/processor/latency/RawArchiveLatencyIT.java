@@ -64,7 +64,11 @@ class RawArchiveLatencyIT {
             EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, @TempDir Path checkpoints)
             throws Exception {
         kafka.createTopic(TOPIC, 1, Map.of());
-        job = start(kafka, clickhouse, checkpoints);
+        job =
+                JobUnderTest.on(kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints)
+                        .with("PROCESSOR_STARTING_OFFSETS", "earliest")
+                        .with("SINK_BATCH_MAX_DELAY_MS", "200")
+                        .start();
 
         // Event id -> the received_at header sent (null: none, a direct producer).
         Map<String, String> sent = new LinkedHashMap<>();
@@ -176,16 +180,5 @@ class RawArchiveLatencyIT {
         return Files.readString(file, StandardCharsets.UTF_8)
                 .replace("{from_ms:UInt64}", "0")
                 .replace("{to_ms:UInt64}", "4102444800000");
-    }
-
-    private static JobClient start(
-            EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
-            throws Exception {
-        Map<String, String> env =
-                JobUnderTest.env(
-                        kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints);
-        env.put("PROCESSOR_STARTING_OFFSETS", "earliest");
-        env.put("SINK_BATCH_MAX_DELAY_MS", "200");
-        return JobUnderTest.start(env);
     }
 }

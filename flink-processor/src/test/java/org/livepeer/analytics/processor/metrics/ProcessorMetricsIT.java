@@ -50,7 +50,10 @@ class ProcessorMetricsIT {
             EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, @TempDir Path checkpoints)
             throws Exception {
         kafka.createTopic(TOPIC, 3, Map.of());
-        JobClient job = start(kafka, clickhouse, checkpoints);
+        JobClient job =
+                JobUnderTest.on(kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints)
+                        .with("LIVE_METRICS_ENABLED", "false")
+                        .start();
         try (TestProducer producer = TestProducer.connect(kafka)) {
             for (String bad :
                     List.of(
@@ -140,15 +143,5 @@ class ProcessorMetricsIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JobClient start(
-            EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
-            throws Exception {
-        Map<String, String> env =
-                JobUnderTest.env(
-                        kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints);
-        env.put("LIVE_METRICS_ENABLED", "false");
-        return JobUnderTest.start(env);
     }
 }

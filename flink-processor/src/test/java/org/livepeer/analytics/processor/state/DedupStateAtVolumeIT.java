@@ -65,7 +65,7 @@ class DedupStateAtVolumeIT {
             @TempDir Path checkpoints)
             throws Exception {
         kafka.createTopic(TOPIC, 3, Map.of());
-        JobClient job = start(kafka, clickhouse, checkpoints);
+        JobClient job = startJob(kafka, clickhouse, checkpoints);
         JobRest rest = new JobRest(cluster.getWebInterfaceURL(), job.getJobID().toString());
         // Checkpoints triggered while the tasks are still being deployed are declined before they
         // start (counted as failed by Flink); the load begins once one has completed.
@@ -147,15 +147,14 @@ class DedupStateAtVolumeIT {
         }
     }
 
-    private static JobClient start(
+    /** Checkpoints every second on the state backend under test, no live windows. */
+    private static JobClient startJob(
             EmbeddedKafkaBroker kafka, ClickHouseTestServer clickhouse, Path checkpoints)
             throws Exception {
-        Map<String, String> env =
-                JobUnderTest.env(
-                        kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints);
-        env.put("PROCESSOR_CHECKPOINT_INTERVAL_MS", "1000");
-        env.put("LIVE_METRICS_ENABLED", "false");
-        env.put("PROCESSOR_STATE_BACKEND", BACKEND);
-        return JobUnderTest.start(env);
+        return JobUnderTest.on(kafka.bootstrapServers(), TOPIC, clickhouse.process(), checkpoints)
+                .with("PROCESSOR_CHECKPOINT_INTERVAL_MS", "1000")
+                .with("LIVE_METRICS_ENABLED", "false")
+                .with("PROCESSOR_STATE_BACKEND", BACKEND)
+                .start();
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.sse.SseVerticle;
-import org.livepeer.analytics.sse.config.SseConfig;
 import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
@@ -41,11 +39,8 @@ class DashboardBrowserIT {
         Path target = Path.of("target");
         Path profile = Files.createTempDirectory("chromium-profile-");
         try (TestProducer producer = TestProducer.connect(broker)) {
-            SseVerticle verticle = new SseVerticle(config(broker));
-            vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-            String page = "http://127.0.0.1:" + verticle.actualPort() + "/?access_token=" + TOKEN;
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> SseLiveIT.readyAt(verticle.actualPort()));
+            String base = DeployedSse.deploy(vertx, broker.bootstrapServers(), TOKEN, Map.of());
+            String page = base + "/?access_token=" + TOKEN;
             try (WebDriverSession browser =
                     WebDriverSession.start(profile, target.resolve("chromedriver.log"))) {
                 browser.navigate(page);
@@ -81,17 +76,6 @@ class DashboardBrowserIT {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
         assertTrue(Files.size(target.resolve("dashboard-screenshot.png")) > 10_000);
-    }
-
-    private static SseConfig config(EmbeddedKafkaBroker broker) {
-        return SseConfig.fromEnv(
-                Map.of(
-                        "SSE_PORT",
-                        "0",
-                        "SSE_TOKEN",
-                        TOKEN,
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        broker.bootstrapServers()));
     }
 
     private static JsonObject window(String scope, String key, long start) {

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.sse.SseVerticle;
-import org.livepeer.analytics.sse.config.SseConfig;
 import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
@@ -229,18 +227,12 @@ class SseClientEdgeIT {
     private void deploy(String prefix, Map<String, String> overrides) throws Exception {
         kafka.createTopic("edge-" + prefix + "-metrics", 1, Map.of());
         kafka.createTopic("edge-" + prefix + "-events", 1, Map.of());
-        Map<String, String> env = new HashMap<>();
-        env.put("SSE_PORT", "0");
-        env.put("SSE_TOKEN", TOKEN);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("LIVE_METRICS_TOPIC", "edge-" + prefix + "-metrics");
-        env.put("EVENTS_TOPIC", "edge-" + prefix + "-events");
-        env.put("SSE_EVENT_LOOPS", "2");
-        env.putAll(overrides);
-        SseVerticle verticle = new SseVerticle(SseConfig.fromEnv(env));
-        vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-        base = "http://127.0.0.1:" + verticle.actualPort();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/ready").statusCode() == 200);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("LIVE_METRICS_TOPIC", "edge-" + prefix + "-metrics");
+        settings.put("EVENTS_TOPIC", "edge-" + prefix + "-events");
+        settings.put("SSE_EVENT_LOOPS", "2");
+        settings.putAll(overrides);
+        base = DeployedSse.deploy(vertx, kafka.bootstrapServers(), TOKEN, settings);
     }
 
     private String url(String path) {

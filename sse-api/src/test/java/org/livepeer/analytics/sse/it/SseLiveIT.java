@@ -28,8 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.sse.SseVerticle;
-import org.livepeer.analytics.sse.config.SseConfig;
 import org.livepeer.analytics.testkit.TestProducer;
 import org.livepeer.analytics.testkit.WithKafka;
 
@@ -50,37 +48,21 @@ class SseLiveIT {
         broker.createTopic("streaming-events", 3, Map.of());
         producer = TestProducer.connect(broker);
         vertx = Vertx.vertx();
-        SseVerticle verticle =
-                new SseVerticle(
-                        SseConfig.fromEnv(
-                                Map.of(
-                                        "SSE_PORT", "0",
-                                        "SSE_TOKEN", TOKEN,
-                                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                                        "SSE_CLIENT_BUFFER_MESSAGES", "20",
-                                        "SSE_HEARTBEAT_MS", "300",
-                                        "SSE_MAX_CLIENTS", "50")));
-        vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-        base = "http://127.0.0.1:" + verticle.actualPort();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/ready").statusCode() == 200);
+        base =
+                DeployedSse.deploy(
+                        vertx,
+                        broker.bootstrapServers(),
+                        TOKEN,
+                        Map.of(
+                                "SSE_CLIENT_BUFFER_MESSAGES", "20",
+                                "SSE_HEARTBEAT_MS", "300",
+                                "SSE_MAX_CLIENTS", "50"));
     }
 
     @AfterAll
     static void stop() throws Exception {
         producer.close();
         vertx.close().await(30, TimeUnit.SECONDS);
-    }
-
-    /** True when the SSE API on {@code port} answers /ready with 200. */
-    static boolean readyAt(int port) throws Exception {
-        return HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://127.0.0.1:" + port + "/ready"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                == 200;
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
-import org.livepeer.analytics.sse.SseVerticle;
-import org.livepeer.analytics.sse.config.SseConfig;
 import org.livepeer.analytics.sse.source.Replay;
 import org.livepeer.analytics.sse.source.TailRecord;
 import org.livepeer.analytics.sse.source.TopicTail;
@@ -70,18 +68,14 @@ class SseTailIT {
         // One event loop in all: a task the test parks on it holds back every hub, and the tail
         // polls again only once its batch is dispatched, so the test can make the tail fall behind.
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        SseVerticle verticle =
-                new SseVerticle(
-                        SseConfig.fromEnv(
-                                Map.of(
-                                        "SSE_PORT", "0",
-                                        "SSE_TOKEN", TOKEN,
-                                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                                        "SSE_EVENT_LOOPS", "1",
-                                        "SSE_PARTITION_REFRESH_MS", "500")));
-        vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
-        base = "http://127.0.0.1:" + verticle.actualPort();
-        await().atMost(WAIT).until(() -> SseLiveIT.readyAt(verticle.actualPort()));
+        base =
+                DeployedSse.deploy(
+                        vertx,
+                        broker.bootstrapServers(),
+                        TOKEN,
+                        Map.of(
+                                "SSE_EVENT_LOOPS", "1",
+                                "SSE_PARTITION_REFRESH_MS", "500"));
     }
 
     @AfterAll

@@ -1,36 +1,29 @@
 package org.livepeer.analytics.testkit;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 
 /** Backs {@link WithClickHouse}: one server per test class, injected as a parameter. */
-public final class ClickHouseExtension
-        implements BeforeAllCallback, ParameterResolver, TestWatcher {
+public final class ClickHouseExtension extends ClassFixtureExtension<ClickHouseTestServer>
+        implements TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ClickHouseExtension.class);
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        server(context);
+    ClickHouseTestServer fixture(ExtensionContext context) {
+        return server(context);
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
+    boolean injects(Class<?> type) {
         return type == ClickHouseTestServer.class || type == ClickHouseServerProcess.class;
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ClickHouseTestServer server = server(context);
-        return parameter.getParameter().getType() == ClickHouseServerProcess.class
-                ? server.process()
-                : server;
+    Object inject(ClickHouseTestServer server, Class<?> type) {
+        return type == ClickHouseServerProcess.class ? server.process() : server;
     }
 
     @Override

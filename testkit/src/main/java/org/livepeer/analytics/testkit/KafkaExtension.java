@@ -1,30 +1,22 @@
 package org.livepeer.analytics.testkit;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 
 /** Backs {@link WithKafka}: starts the broker once per test class and injects it. */
-public final class KafkaExtension implements BeforeAllCallback, ParameterResolver {
+public final class KafkaExtension extends ClassFixtureExtension<EmbeddedKafkaBroker> {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KafkaExtension.class);
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        broker(context);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == EmbeddedKafkaBroker.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    EmbeddedKafkaBroker fixture(ExtensionContext context) {
         return broker(context);
+    }
+
+    @Override
+    boolean injects(Class<?> type) {
+        return type == EmbeddedKafkaBroker.class;
     }
 
     /** The broker of the test class that {@code context} belongs to, started on first use. */

@@ -133,13 +133,7 @@ public final class Replayer {
         List<TailRecord> out = new ArrayList<>(got.size());
         for (ConsumerRecord<String, String> r : got) {
             position[r.partition()] = r.offset();
-            out.add(
-                    new TailRecord(
-                            r.partition(),
-                            r.offset(),
-                            r.timestamp(),
-                            r.value() == null ? "" : r.value(),
-                            ResumeToken.format(position)));
+            out.add(TailRecord.of(r, position));
         }
         return out;
     }

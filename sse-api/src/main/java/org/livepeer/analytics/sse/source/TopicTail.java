@@ -291,13 +291,7 @@ public final class TopicTail implements AutoCloseable {
                 continue;
             }
             lastOffsets[r.partition()] = r.offset();
-            out.add(
-                    new TailRecord(
-                            r.partition(),
-                            r.offset(),
-                            r.timestamp(),
-                            r.value() == null ? "" : r.value(),
-                            ResumeToken.format(lastOffsets)));
+            out.add(TailRecord.of(r, lastOffsets));
         }
         return out;
     }

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +22,8 @@ class ConnectionGuardTest {
     private static final String GET = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
 
     /** Far longer than any deadline here: a socket still open after it will not close. */
-    private static final int STILL_OPEN_MS = 20_000;
-
     private final AtomicInteger refused = new AtomicInteger();
+
     private final AtomicInteger timedOut = new AtomicInteger();
     private final List<Socket> sockets = new ArrayList<>();
     private TestServer server;
@@ -74,12 +71,12 @@ class ConnectionGuardTest {
         for (int i = 0; i < 2; i++) {
             Socket s = connect();
             send(s, GET);
-            assertTrue(readResponse(s.getInputStream()).endsWith("ok"));
+            assertTrue(RawHttp.readResponse(s.getInputStream()).endsWith("ok"));
         }
         Socket third = connect();
         send(third, GET);
 
-        assertEquals("", readUntilClosed(third), "no answer beyond the cap");
+        assertEquals("", RawHttp.readUntilClosed(third), "no answer beyond the cap");
         assertEquals(1, refused.get());
         assertEquals(2, guard.open());
     }
@@ -89,7 +86,7 @@ class ConnectionGuardTest {
         start(1, 10_000);
         Socket first = connect();
         send(first, GET);
-        readResponse(first.getInputStream());
+        RawHttp.readResponse(first.getInputStream());
         first.close();
         long deadline = System.currentTimeMillis() + 10_000;
         while (guard.open() > 0 && System.currentTimeMillis() < deadline) {
@@ -98,7 +95,7 @@ class ConnectionGuardTest {
 
         Socket second = connect();
         send(second, GET);
-        assertTrue(readResponse(second.getInputStream()).endsWith("ok"));
+        assertTrue(RawHttp.readResponse(second.getInputStream()).endsWith("ok"));
         assertEquals(0, refused.get());
     }
 
@@ -110,8 +107,8 @@ class ConnectionGuardTest {
         Socket halfBody = connect();
         send(halfBody, "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
 
-        assertEquals("", readUntilClosed(halfHeaders));
-        assertEquals("", readUntilClosed(halfBody));
+        assertEquals("", RawHttp.readUntilClosed(halfHeaders));
+        assertEquals("", RawHttp.readUntilClosed(halfBody));
         assertEquals(2, timedOut.get());
     }
 
@@ -121,7 +118,7 @@ class ConnectionGuardTest {
         Socket s = connect();
         send(s, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
         InputStream in = s.getInputStream();
-        readHead(in);
+        RawHttp.readHead(in);
 
         // Five read timeouts later the stream is still open: nothing more to read, no close.
         s.setSoTimeout(1_500);
@@ -135,14 +132,14 @@ class ConnectionGuardTest {
         Socket s = connect();
         InputStream in = s.getInputStream();
         send(s, GET);
-        assertTrue(readResponse(in).endsWith("ok"));
+        assertTrue(RawHttp.readResponse(in).endsWith("ok"));
 
         // Longer than the read timeout, shorter than idle + read: the next request is in time.
         s.setSoTimeout(900);
         assertThrows(SocketTimeoutException.class, () -> readAll(in));
         send(s, GET);
-        s.setSoTimeout(STILL_OPEN_MS);
-        assertTrue(readResponse(in).endsWith("ok"));
+        s.setSoTimeout(RawHttp.STILL_OPEN_MS);
+        assertTrue(RawHttp.readResponse(in).endsWith("ok"));
         assertEquals(0, timedOut.get());
     }
 
@@ -150,7 +147,7 @@ class ConnectionGuardTest {
         Socket s = new Socket();
         sockets.add(s);
         s.connect(new InetSocketAddress("127.0.0.1", server.port()));
-        s.setSoTimeout(STILL_OPEN_MS);
+        s.setSoTimeout(RawHttp.STILL_OPEN_MS);
         return s;
     }
 
@@ -161,39 +158,5 @@ class ConnectionGuardTest {
 
     private static byte[] readAll(InputStream in) throws IOException {
         return in.readAllBytes();
-    }
-
-    /** Everything the server sends until it closes. */
-    private static String readUntilClosed(Socket s) throws IOException {
-        try {
-            return new String(readAll(s.getInputStream()), StandardCharsets.US_ASCII);
-        } catch (SocketException e) {
-            // A reset is a close too: the server dropped the connection without reading.
-            return "";
-        }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
-    }
-
-    /** One response with a Content-Length body, read off a kept-alive connection. */
-    private static String readResponse(InputStream in) throws IOException {
-        String head = readHead(in);
-        int length = 0;
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return head + new String(in.readNBytes(length), StandardCharsets.US_ASCII);
     }
 }

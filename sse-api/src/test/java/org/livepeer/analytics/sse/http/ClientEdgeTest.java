@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.http.RawHttp;
 import org.livepeer.analytics.sse.SseVerticle;
 import org.livepeer.analytics.sse.config.SseConfig;
 
@@ -37,9 +36,8 @@ class ClientEdgeTest {
      * Far longer than any timeout below, for a loaded machine: a socket still open after it was
      * never going to close.
      */
-    private static final int STILL_OPEN_MS = 20_000;
-
     private final Vertx vertx = Vertx.vertx();
+
     private final List<Socket> sockets = new ArrayList<>();
 
     @AfterEach
@@ -57,13 +55,13 @@ class ClientEdgeTest {
             // Answered, so accepted and counted before the next one connects.
             Socket s = connect(port);
             send(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-            s.setSoTimeout(STILL_OPEN_MS);
-            assertTrue(readResponse(s.getInputStream()).startsWith("HTTP/1.1 200"));
+            s.setSoTimeout(RawHttp.STILL_OPEN_MS);
+            assertTrue(RawHttp.readResponse(s.getInputStream()).startsWith("HTTP/1.1 200"));
         }
         Socket fourth = connect(port);
         send(fourth, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
 
-        assertEquals("", readUntilClosed(fourth), "no answer beyond the cap");
+        assertEquals("", RawHttp.readUntilClosed(fourth), "no answer beyond the cap");
         for (Socket s : sockets) {
             s.close();
         }
@@ -79,7 +77,7 @@ class ClientEdgeTest {
         Socket s = connect(port);
         send(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
 
-        String got = readUntilClosed(s);
+        String got = RawHttp.readUntilClosed(s);
         assertTrue(got.startsWith("HTTP/1.1 200"), got);
         assertTrue(got.endsWith("{\"status\":\"up\"}"), got);
     }
@@ -91,7 +89,7 @@ class ClientEdgeTest {
         Socket s = connect(port);
         send(s, "GET /health HTTP/1.1\r\nHost: x\r\n");
 
-        assertEquals("", readUntilClosed(s));
+        assertEquals("", RawHttp.readUntilClosed(s));
         assertTrue(
                 get(port, "/metrics")
                         .body()
@@ -104,11 +102,11 @@ class ClientEdgeTest {
     void aKeptAliveConnectionServesTheNextRequestWithinItsDeadline() throws Exception {
         int port = start(Map.of("SSE_REQUEST_READ_TIMEOUT_MS", "300"));
         Socket s = connect(port);
-        s.setSoTimeout(STILL_OPEN_MS);
+        s.setSoTimeout(RawHttp.STILL_OPEN_MS);
         InputStream in = s.getInputStream();
         for (int i = 0; i < 3; i++) {
             send(s, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-            String response = readResponse(in);
+            String response = RawHttp.readResponse(in);
             assertTrue(response.startsWith("HTTP/1.1 200"), response);
         }
     }
@@ -177,39 +175,6 @@ class ClientEdgeTest {
     private static void send(Socket s, String text) throws IOException {
         s.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
-    }
-
-    /**
-     * Everything the server sends until it closes; fails (SocketTimeoutException) if it keeps the
-     * connection open {@link #STILL_OPEN_MS} after its last byte.
-     */
-    static String readUntilClosed(Socket s) throws IOException {
-        s.setSoTimeout(STILL_OPEN_MS);
-        try {
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (SocketException e) {
-            // A reset is a close too: the server dropped the connection without reading.
-            return "";
-        }
-    }
-
-    /** One response with a Content-Length body, read off a kept-alive connection. */
-    private static String readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after " + head);
-            }
-            head.append((char) b);
-        }
-        int length = 0;
-        for (String line : head.toString().split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return head + new String(in.readNBytes(length), StandardCharsets.US_ASCII);
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

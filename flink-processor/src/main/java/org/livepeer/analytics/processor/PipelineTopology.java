@@ -8,7 +8,7 @@ import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.route.DedupKey;
 import org.livepeer.analytics.processor.route.GatewayDeadLetters;
 import org.livepeer.analytics.processor.route.RouteAndDeduplicate;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 

@@ -14,9 +14,9 @@ import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.processor.route.EventRouter;
 import org.livepeer.analytics.processor.route.Routed;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSinkConfig;
 import org.livepeer.analytics.processor.sink.clickhouse.HttpBatchInserter;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**

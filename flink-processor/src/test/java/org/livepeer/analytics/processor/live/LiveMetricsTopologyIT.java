@@ -39,7 +39,7 @@ import org.livepeer.analytics.event.rows.StreamIngestMetricsRow;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.PipelineTopology;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.livepeer.analytics.processor.row.ProcessorTables;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * Buffers rows per table and sends a table's batch when it reaches the row or byte bound, when a
@@ -47,7 +49,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
         this.rollups = rollups;
         // Present from the start: rows added to it while other batches are sent never change the
         // map's structure during iteration.
-        batches.put(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
+        batches.put(ProcessorTables.DEAD_LETTERS, deadLetters);
     }
 
     @Override
@@ -65,7 +67,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
                 send(e.getKey(), e.getValue());
             }
         }
-        send(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
+        send(ProcessorTables.DEAD_LETTERS, deadLetters);
         metrics.rollupHoursRecomputed()
                 .inc(rollups.refreshIfDue(time.getCurrentProcessingTime(), endOfInput, inserter));
     }
@@ -82,7 +84,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
 
     /** The raw archive's rows get their send time; other tables' rows are sent as they are. */
     private static TableBatch newBatch(String table) {
-        return ClickHouseSink.RAW_ARCHIVE_TABLE.equals(table)
+        return ProcessorTables.RAW_ARCHIVE.equals(table)
                 ? new TableBatch(ClickHouseSink.INSERT_TIME_COLUMN)
                 : new TableBatch();
     }
@@ -162,7 +164,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
             SinkRow dlq =
                     RejectedRows.deadLetter(
                             table, batch.row(from), error, time.getCurrentProcessingTime());
-            add(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters, dlq);
+            add(ProcessorTables.DEAD_LETTERS, deadLetters, dlq);
             return;
         }
         int mid = (from + to) >>> 1;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * Remembers which hours of which rollups the writer's rows fall in, and recomputes them from the

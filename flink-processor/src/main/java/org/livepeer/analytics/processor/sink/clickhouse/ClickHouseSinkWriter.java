@@ -140,20 +140,46 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
         long started = System.nanoTime();
         // Built once per send: retries and the halves of a rejected batch carry the same time.
         byte[] body = batch.body(time.getCurrentProcessingTime());
-        try {
-            metrics.retries().inc(inserter.insert(table, body, batch.rows()));
-            metrics.rowsWritten().inc(batch.rows());
-            metrics.batchesWritten().inc();
-        } catch (RejectedBatchException e) {
+        InsertVerdict verdict = inserter.insert(table, body, batch.rows());
+        if (verdict instanceof InsertVerdict.Rejected rejected) {
             if (batch == deadLetters) {
                 // Dead letters have nowhere else to go: stop rather than lose them.
-                throw new IOException("ClickHouse rejected dead-letter rows: " + e.getMessage(), e);
+                throw new IOException("ClickHouse rejected dead-letter rows: " + rejected.reason());
             }
             // Dead letters found here go to their own batch; this one is left as it is until done.
-            split(table, batch, body, 0, batch.rows(), e.getMessage());
+            split(table, batch, body, 0, batch.rows(), rejected.reason());
+        } else {
+            written(verdict, batch.rows(), table);
         }
         batch.clear();
         metrics.batchLatencyMs().update((System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Counts a written batch, or fails the flush: the job restarts from its last checkpoint and
+     * reads the rows again instead of losing them (docs/processor.md, "Sink").
+     */
+    private void written(InsertVerdict verdict, int rows, String table) throws IOException {
+        if (verdict instanceof InsertVerdict.Inserted inserted) {
+            metrics.retries().inc(inserted.retries());
+            metrics.rowsWritten().inc(rows);
+            metrics.batchesWritten().inc();
+        } else if (verdict instanceof InsertVerdict.Retryable failed) {
+            throw new IOException(
+                    "cannot write "
+                            + rows
+                            + " rows to "
+                            + table
+                            + " within "
+                            + config.retryMaxDurationMs()
+                            + " ms of retries: "
+                            + failed.reason());
+        } else if (verdict instanceof InsertVerdict.Fatal fatal) {
+            throw new IOException(
+                    "cannot write " + rows + " rows to " + table + ": " + fatal.reason());
+        } else {
+            throw new IllegalStateException("unexpected verdict " + verdict);
+        }
     }
 
     /** Rows {@code [from, to)} were rejected together: write each half, or dead-letter one row. */
@@ -174,12 +200,11 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
 
     private void insertRange(String table, TableBatch batch, byte[] whole, int from, int to)
             throws IOException, InterruptedException {
-        try {
-            metrics.retries().inc(inserter.insert(table, batch.body(whole, from, to), to - from));
-            metrics.rowsWritten().inc(to - from);
-            metrics.batchesWritten().inc();
-        } catch (RejectedBatchException e) {
-            split(table, batch, whole, from, to, e.getMessage());
+        InsertVerdict verdict = inserter.insert(table, batch.body(whole, from, to), to - from);
+        if (verdict instanceof InsertVerdict.Rejected rejected) {
+            split(table, batch, whole, from, to, rejected.reason());
+        } else {
+            written(verdict, to - from, table);
         }
     }
 }

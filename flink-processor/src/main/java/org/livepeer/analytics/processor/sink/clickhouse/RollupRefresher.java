@@ -64,12 +64,19 @@ final class RollupRefresher {
             if (rollup == null) {
                 throw new IllegalStateException("no rollup named " + hour.rollup());
             }
-            clickhouse.execute(
-                    rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
+            String what =
                     "the recomputation of "
                             + hour.rollup()
                             + " for the hour from "
-                            + Instant.ofEpochSecond(hour.hourStartSeconds()));
+                            + Instant.ofEpochSecond(hour.hourStartSeconds());
+            InsertVerdict verdict =
+                    clickhouse.execute(
+                            rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
+                            what);
+            if (!(verdict instanceof InsertVerdict.Inserted)) {
+                // The hour stays owed (and checkpointed); the job restarts and recomputes it.
+                throw new IOException("cannot run " + what + ": " + verdict);
+            }
             pending.remove(hour);
             done++;
         }

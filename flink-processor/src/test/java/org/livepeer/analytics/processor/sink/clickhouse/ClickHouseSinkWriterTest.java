@@ -319,24 +319,24 @@ class ClickHouseSinkWriterTest {
         boolean failNext;
 
         @Override
-        public int execute(String statement, String what) {
+        public InsertVerdict execute(String statement, String what) {
             statements.add(statement);
-            return 0;
+            return new InsertVerdict.Inserted(0);
         }
 
         @Override
-        public int insert(String table, byte[] body, int rows) throws IOException {
+        public InsertVerdict insert(String table, byte[] body, int rows) {
             if (failNext) {
                 failNext = false;
-                throw new IOException("refused");
+                return new InsertVerdict.Retryable("refused");
             }
             String text = new String(body, StandardCharsets.UTF_8);
             boolean dlq = table.equals(ProcessorTables.DEAD_LETTERS);
             if (dlq ? text.contains("poison") : text.contains("\"bad")) {
-                throw new RejectedBatchException("Code: 27. Cannot parse input", null);
+                return new InsertVerdict.Rejected("Code: 27. Cannot parse input");
             }
             batches.add(table + ":" + text);
-            return 0;
+            return new InsertVerdict.Inserted(0);
         }
     }
 

@@ -4,17 +4,20 @@ import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.livepeer.analytics.processor.live.LiveSignal;
+import org.livepeer.analytics.processor.live.LiveMetricsConfig;
+import org.livepeer.analytics.processor.live.LiveMetricsTopology;
 import org.livepeer.analytics.processor.route.DedupKey;
 import org.livepeer.analytics.processor.route.GatewayDeadLetters;
 import org.livepeer.analytics.processor.route.RouteAndDeduplicate;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
- * The job's wiring from the input streams to the ClickHouse sink, free of connectors so tests can
- * feed bounded input and a collecting sink.
+ * The whole job from its input streams to its sinks (docs/processor.md, "Topology"), free of
+ * connectors: {@link ProcessorJob} passes the Kafka sources and the ClickHouse and live-metrics
+ * sinks, tests pass bounded input and collecting sinks. Every operator has a stable uid (pinned by
+ * {@code PipelineTopologyTest}): checkpoints and savepoints are matched to operators by it.
  */
 public final class PipelineTopology {
 
@@ -23,21 +26,20 @@ public final class PipelineTopology {
     /**
      * Archives every event, routes it to typed rows or a dead letter (dropping later copies of an
      * event id within {@code dedupTtl}), copies the gateway's rejections to the DLQ table, and
-     * sends all rows to {@code clickhouse}. Each record is parsed once, here.
-     *
-     * @param liveSignals whether to derive the live windows' signals from the same parse
-     * @return one signal per record that is not a dropped copy, each stream's in Kafka order (empty
-     *     unless {@code liveSignals})
+     * sends all rows to {@code clickhouse}. Each record is parsed once, here. When {@code live} is
+     * enabled, the live windows read the signals of the same parse and write to {@code
+     * liveMetrics}, which is otherwise left unused.
      */
-    public static DataStream<LiveSignal> build(
+    public static void build(
             DataStream<KafkaEvent> events,
             DataStream<GatewayRejection> gatewayRejections,
             Sink<SinkRow> clickhouse,
+            Sink<String> liveMetrics,
             Duration dedupTtl,
-            boolean liveSignals) {
+            LiveMetricsConfig live) {
         SingleOutputStreamOperator<SinkRow> typed =
                 events.keyBy(new DedupKey())
-                        .process(new RouteAndDeduplicate(dedupTtl, liveSignals))
+                        .process(new RouteAndDeduplicate(dedupTtl, live.enabled()))
                         .name("route-parse-dedup")
                         .uid("route-parse-dedup");
         DataStream<SinkRow> gatewayDeadLetters =
@@ -52,6 +54,10 @@ public final class PipelineTopology {
                 .sinkTo(clickhouse)
                 .name("clickhouse")
                 .uid("clickhouse-sink");
-        return typed.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS);
+        if (live.enabled()) {
+            // One signal per record that is not a dropped copy, each stream's in Kafka order.
+            LiveMetricsTopology.build(
+                    typed.getSideOutput(RouteAndDeduplicate.LIVE_SIGNALS), liveMetrics, live);
+        }
     }
 }

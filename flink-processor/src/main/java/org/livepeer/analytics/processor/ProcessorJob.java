@@ -14,20 +14,23 @@ import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.processor.config.ProcessorKey;
 import org.livepeer.analytics.processor.live.LiveMetricsConfig;
 import org.livepeer.analytics.processor.live.LiveMetricsSink;
-import org.livepeer.analytics.processor.live.LiveMetricsTopology;
-import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSink;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.EventTimestamps;
+import org.livepeer.analytics.processor.source.GatewayRejection;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: configuration → environment (checkpoints, restarts) → topology → execution. */
+/**
+ * Entry point: configuration → environment (checkpoints, restarts) → the real connectors (Kafka
+ * sources, ClickHouse and live-metrics sinks) → {@link PipelineTopology} → execution.
+ */
 public final class ProcessorJob {
 
     public static final String JOB_NAME = "livepeer-analytics-processor";
@@ -64,25 +67,25 @@ public final class ProcessorJob {
                                 EventTimestamps.strategy(time.outOfOrderness(), time.idleness()),
                                 "kafka-streaming-events")
                         .uid("kafka-streaming-events");
+        DataStream<GatewayRejection> gatewayRejections =
+                env.fromSource(
+                                EventSource.gatewayRejections(config),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka-gateway-dlq")
+                        .uid("kafka-gateway-dlq");
         LiveMetricsConfig live = config.live();
-        DataStream<LiveSignal> signals =
-                PipelineTopology.build(
-                        events,
-                        env.fromSource(
-                                        EventSource.gatewayRejections(config),
-                                        WatermarkStrategy.noWatermarks(),
-                                        "kafka-gateway-dlq")
-                                .uid("kafka-gateway-dlq"),
-                        new ClickHouseSink(config.sink()),
-                        time.dedupTtl(),
-                        live.enabled());
-        if (live.enabled()) {
-            LiveMetricsTopology.build(
-                    signals,
-                    LiveMetricsSink.create(
-                            config.kafkaBootstrapServers(), config.kafkaProducer(), live.topic()),
-                    live);
-        }
+        PipelineTopology.build(
+                events,
+                gatewayRejections,
+                new ClickHouseSink(config.sink()),
+                live.enabled()
+                        ? LiveMetricsSink.create(
+                                config.kafkaBootstrapServers(),
+                                config.kafkaProducer(),
+                                live.topic())
+                        : new DiscardingSink<>(),
+                time.dedupTtl(),
+                live);
     }
 
     /**

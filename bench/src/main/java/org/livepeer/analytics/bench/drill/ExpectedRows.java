@@ -11,7 +11,7 @@ import org.livepeer.analytics.bench.pipeline.EventMix;
 import org.livepeer.analytics.bench.pipeline.PipelineTopics;
 import org.livepeer.analytics.processor.route.EventRouter;
 import org.livepeer.analytics.processor.route.Routed;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**

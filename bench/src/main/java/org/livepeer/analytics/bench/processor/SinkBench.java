@@ -14,9 +14,10 @@ import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.processor.route.EventRouter;
 import org.livepeer.analytics.processor.route.Routed;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSinkConfig;
 import org.livepeer.analytics.processor.sink.clickhouse.HttpBatchInserter;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.sink.clickhouse.InsertVerdict;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
@@ -122,7 +123,10 @@ public final class SinkBench {
             body.write(line, 0, line.length);
             body.write('\n');
             if (++inBatch == batch || i == rows - 1) {
-                inserter.insert(TABLE, body.toByteArray(), inBatch);
+                InsertVerdict verdict = inserter.insert(TABLE, body.toByteArray(), inBatch);
+                if (!(verdict instanceof InsertVerdict.Inserted)) {
+                    throw new IllegalStateException("batch not written: " + verdict);
+                }
                 body.reset();
                 inBatch = 0;
             }

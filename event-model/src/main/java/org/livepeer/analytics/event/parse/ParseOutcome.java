@@ -18,12 +18,17 @@ public sealed interface ParseOutcome {
     }
 
     /**
-     * A classified error (docs/events.md §2.2): {@code missing_field:<path>}, {@code
-     * invalid_value:<path>} or {@code invalid_payload}, with a message for humans.
+     * A classified error (docs/events.md §2.2).
+     *
+     * @param errorType {@code missing_field}, {@code invalid_value} or {@code invalid_payload}: a
+     *     fixed code, never text from the event
+     * @param path the field at fault ({@code data.inference_status.fps}), "" for the whole payload
+     * @param message for humans; names the path
      */
-    record Rejected(String errorType, String message) implements ParseOutcome {
+    record Rejected(String errorType, String path, String message) implements ParseOutcome {
         public Rejected {
             Objects.requireNonNull(errorType, "errorType");
+            Objects.requireNonNull(path, "path");
             Objects.requireNonNull(message, "message");
         }
     }

@@ -29,17 +29,15 @@ import org.livepeer.analytics.event.rows.TypedRow;
 record Classified(List<String> rowLines, String errorType, String message) {
 
     /**
-     * The error types a dead letter may carry (docs/schema.md, error_type). A payload path names
-     * map keys as the event spells them (capability and model ids), so after {@code data} it may
-     * hold any character.
+     * The error types a dead letter may carry before the processor names them in its vocabulary
+     * (docs/processor.md, "Dead letters"): the envelope's codes, whose field names are fixed, and
+     * the parsers' three codes, which never hold a path or a key from the event.
      */
     private static final Pattern ERROR_TYPE =
             Pattern.compile(
                     "invalid_json|invalid_encoding|not_an_object|invalid_timestamp"
-                            + "|unknown_event_type|invalid_payload"
-                            + "|missing_field:(id|type|timestamp|data)|wrong_type:(id|type|gateway)"
-                            + "|(missing_field|invalid_value):data[.\\[].*",
-                    Pattern.DOTALL);
+                            + "|unknown_event_type|invalid_payload|missing_field|invalid_value"
+                            + "|missing_field:(id|type|timestamp|data)|wrong_type:(id|type|gateway)");
 
     static Classified of(byte[] value) {
         JsonNode node;

@@ -73,8 +73,8 @@ class ParserRejectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void rejectsWithTheExactErrorType(Case c) {
+    void rejectsWithTheExactErrorTypeAndPath(Case c) {
         ObjectNode event = Mutation.set(SampleEvents.byId(c.id()), c.pointer(), c.json());
-        assertEquals(c.errorType(), SampleEvents.errorTypeOf(event));
+        assertEquals(c.errorType(), SampleEvents.errorAndPathOf(event));
     }
 }

@@ -2,6 +2,7 @@ package org.livepeer.analytics.event.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,13 +78,22 @@ public final class SampleEvents {
                 .rows();
     }
 
-    /** Parses {@code node}, expecting a rejection, and returns its error type. */
-    public static String errorTypeOf(JsonNode node) {
+    /**
+     * Parses {@code node}, expecting a rejection, and returns its error type followed by {@code :}
+     * and the field's path when it names one ({@code invalid_value:data.fps}), as the rejection
+     * tables write it. The message must name the path.
+     */
+    public static String errorAndPathOf(JsonNode node) {
         Envelope envelope = envelope(node);
         ParseOutcome outcome = EventParsers.forType(envelope.type()).orElseThrow().parse(envelope);
         ParseOutcome.Rejected rejected =
                 assertInstanceOf(ParseOutcome.Rejected.class, outcome, () -> outcome.toString());
         assertEquals(false, rejected.message().isEmpty());
-        return rejected.errorType();
+        assertTrue(
+                rejected.message().contains(rejected.path()),
+                () -> "the message names " + rejected.path() + ": " + rejected.message());
+        return rejected.path().isEmpty()
+                ? rejected.errorType()
+                : rejected.errorType() + ":" + rejected.path();
     }
 }

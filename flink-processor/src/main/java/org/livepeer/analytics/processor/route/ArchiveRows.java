@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import org.livepeer.analytics.event.envelope.EnvelopeError;
 import org.livepeer.analytics.event.rows.RowJson;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.DeadLetterCode;
+import org.livepeer.analytics.processor.row.DeadLetterRow;
+import org.livepeer.analytics.processor.row.ProcessorTables;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 
 /**
  * Builds the processor's own rows: the raw archive row every record gets, and the dead-letter row
- * of a record that could not become typed rows. Column names follow clickhouse/migrations/V001 and
- * V016; the raw archive's {@code inserted_ts_ms} is added by the sink when it sends the batch.
+ * ({@link DeadLetterRow}) of a record that could not become typed rows. Column names follow
+ * clickhouse/migrations/V001 and V016; the raw archive's {@code inserted_ts_ms} is added by the
+ * sink when it sends the batch.
  */
 final class ArchiveRows {
 
@@ -45,22 +50,6 @@ final class ArchiveRows {
             long receivedTsMs,
             long kafkaTsMs) {}
 
-    record DeadLetter(
-            String eventId,
-            String eventType,
-            long eventTsMs,
-            String gateway,
-            String source,
-            String errorType,
-            String errorMessage,
-            String rawJson,
-            String kafkaTopic,
-            int kafkaPartition,
-            long kafkaOffset,
-            long processedTsMs,
-            String processedTime,
-            String processedDate) {}
-
     /** What is known of a record's envelope; empty strings and 0 where it could not be read. */
     record Identity(String eventId, String eventType, long eventTsMs, String gateway) {
         static final Identity UNKNOWN = new Identity("", "", 0L, "");
@@ -89,35 +78,34 @@ final class ArchiveRows {
                         rec.kafkaTsMs()));
     }
 
-    static SinkRow deadLetter(RecordContext rec, Identity id, String errorType, String message) {
-        String at = RowJson.utcDateTime(rec.processedTsMs());
-        return row(
-                rec,
-                ProcessorTables.DEAD_LETTERS,
-                new DeadLetter(
+    static SinkRow deadLetter(
+            RecordContext rec, Identity id, DeadLetterCode errorType, String message) {
+        return new DeadLetterRow(
                         id.eventId(),
                         id.eventType(),
                         id.eventTsMs(),
                         id.gateway(),
                         rec.source(),
                         errorType,
-                        message == null ? "" : message,
+                        message,
                         rec.text(),
                         rec.topic(),
                         rec.partition(),
                         rec.offset(),
-                        rec.processedTsMs(),
-                        at,
-                        at.substring(0, 10)));
+                        rec.processedTsMs())
+                .toSinkRow();
     }
 
     /**
      * The dead-letter row of a record from the gateway's DLQ topic: {@code source} names the
-     * gateway as the one that rejected it; the API key's name goes into the message.
+     * gateway as the one that rejected it; the API key's name goes into the message. The gateway's
+     * code (an envelope code) is named in the processor's closed set; a header of no known code is
+     * an invalid payload, and the header is quoted in the message instead.
      */
     static SinkRow gatewayDeadLetter(GatewayRejection r, long processedTsMs) {
-        String at = RowJson.utcDateTime(processedTsMs);
         boolean typed = r.errorType != null && !r.errorType.isEmpty();
+        DeadLetterCode code =
+                typed ? DeadLetterCode.fromEnvelope(r.errorType) : DeadLetterCode.INVALID_PAYLOAD;
         String message;
         if (!typed) {
             message = "the gateway's DLQ record has no error_type header";
@@ -126,35 +114,35 @@ final class ArchiveRows {
         } else {
             message = r.errorMessage;
         }
+        if (typed && !isEnvelopeCode(r.errorType)) {
+            message = "gateway error_type '" + r.errorType + "': " + message;
+        }
         if (r.source != null && !r.source.isEmpty()) {
             message = message + " (key: " + r.source + ")";
         }
-        RecordContext rec =
-                new RecordContext(
-                        r.topic,
-                        r.partition,
-                        r.offset,
-                        GATEWAY_SOURCE,
-                        processedTsMs,
-                        new String(r.value, StandardCharsets.UTF_8));
-        return row(
-                rec,
-                ProcessorTables.DEAD_LETTERS,
-                new DeadLetter(
+        return new DeadLetterRow(
                         r.eventId == null ? "" : r.eventId,
                         r.eventType == null ? "" : r.eventType,
                         0L,
                         "",
                         GATEWAY_SOURCE,
-                        typed ? r.errorType : DeadLetterCodes.INVALID_PAYLOAD,
+                        code,
                         message,
-                        rec.text(),
-                        rec.topic(),
-                        rec.partition(),
-                        rec.offset(),
-                        processedTsMs,
-                        at,
-                        at.substring(0, 10)));
+                        new String(r.value, StandardCharsets.UTF_8),
+                        r.topic,
+                        r.partition,
+                        r.offset,
+                        processedTsMs)
+                .toSinkRow();
+    }
+
+    /** The codes the gateway writes: the envelope's (docs/ingest-api.md, "Errors"). */
+    private static boolean isEnvelopeCode(String code) {
+        return code.equals(EnvelopeError.INVALID_JSON)
+                || code.equals(EnvelopeError.NOT_AN_OBJECT)
+                || code.equals(EnvelopeError.INVALID_TIMESTAMP)
+                || code.startsWith(EnvelopeError.MISSING_FIELD_PREFIX)
+                || code.startsWith(EnvelopeError.WRONG_TYPE_PREFIX);
     }
 
     private static SinkRow row(RecordContext rec, String table, Record row) {

@@ -13,10 +13,12 @@ import org.livepeer.analytics.event.json.StrictJson;
 import org.livepeer.analytics.event.parse.EventParser;
 import org.livepeer.analytics.event.parse.EventParsers;
 import org.livepeer.analytics.event.parse.ParseOutcome;
+import org.livepeer.analytics.event.parse.PayloadException;
 import org.livepeer.analytics.event.rows.EventMeta;
 import org.livepeer.analytics.event.rows.RowLines;
 import org.livepeer.analytics.event.rows.TypedRow;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.DeadLetterCode;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
@@ -35,10 +37,10 @@ public final class EventRouter implements Serializable {
         try {
             node = StrictJson.parse(event.value);
         } catch (InvalidJsonException e) {
-            String code =
+            DeadLetterCode code =
                     e.encodingError()
-                            ? DeadLetterCodes.INVALID_ENCODING
-                            : DeadLetterCodes.INVALID_JSON;
+                            ? DeadLetterCode.INVALID_ENCODING
+                            : DeadLetterCode.INVALID_JSON;
             return rejected(rec, ArchiveRows.Identity.UNKNOWN, code, e.getMessage(), null);
         }
         EnvelopeCheck check = EnvelopeValidator.validate(node);
@@ -46,7 +48,7 @@ public final class EventRouter implements Serializable {
             return rejected(
                     rec,
                     partialIdentity(node),
-                    DeadLetterCodes.fromEnvelope(invalid.error()),
+                    DeadLetterCode.fromEnvelope(invalid.error().code()),
                     invalid.error().message(),
                     null);
         }
@@ -64,18 +66,23 @@ public final class EventRouter implements Serializable {
             return rejected(
                     rec,
                     id,
-                    DeadLetterCodes.UNKNOWN_EVENT_TYPE,
+                    DeadLetterCode.UNKNOWN_EVENT_TYPE,
                     "no parser for event type '" + envelope.type() + "'",
                     envelope);
         }
         ParseOutcome outcome = parse(parser.get(), envelope);
         if (outcome instanceof ParseOutcome.Rejected rejected) {
-            return rejected(rec, id, rejected.errorType(), rejected.message(), envelope);
+            return rejected(
+                    rec,
+                    id,
+                    DeadLetterCode.fromParser(rejected.errorType()),
+                    rejected.message(),
+                    envelope);
         }
         List<TypedRow> rows = ((ParseOutcome.Parsed) outcome).rows();
         if (rows.isEmpty()) {
             return rejected(
-                    rec, id, DeadLetterCodes.INVALID_PAYLOAD, "the event yields no rows", envelope);
+                    rec, id, DeadLetterCode.INVALID_PAYLOAD, "the event yields no rows", envelope);
         }
         EventMeta meta =
                 new EventMeta(
@@ -104,7 +111,7 @@ public final class EventRouter implements Serializable {
             return parser.parse(envelope);
         } catch (RuntimeException e) {
             return new ParseOutcome.Rejected(
-                    DeadLetterCodes.INVALID_PAYLOAD, "parser failed: " + e);
+                    PayloadException.INVALID_PAYLOAD, "", "parser failed: " + e);
         }
     }
 
@@ -112,7 +119,7 @@ public final class EventRouter implements Serializable {
     private static Routed rejected(
             RecordContext rec,
             ArchiveRows.Identity id,
-            String errorType,
+            DeadLetterCode errorType,
             String message,
             Envelope envelope) {
         return new Routed(

@@ -1,7 +1,7 @@
 package org.livepeer.analytics.processor.route;
 
 import org.apache.flink.api.common.functions.MapFunction;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 
 /**

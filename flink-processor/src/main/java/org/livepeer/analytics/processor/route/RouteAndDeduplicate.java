@@ -1,7 +1,7 @@
 package org.livepeer.analytics.processor.route;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -14,7 +14,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.livepeer.analytics.processor.live.LiveSignal;
 import org.livepeer.analytics.processor.live.SignalExtractor;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.DeadLetterCode;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
@@ -40,7 +41,9 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     public static final String DUPLICATES_METRIC = "duplicatesDropped";
 
-    /** Dead letters written, in a metric group {@code error_type=<class>} per error class. */
+    /**
+     * Dead letters written, in a metric group {@code error_type=<code>} per {@link DeadLetterCode}.
+     */
     public static final String DEAD_LETTERS_METRIC = "deadLetters";
 
     public static final OutputTag<SinkRow> RAW_ARCHIVE = new OutputTag<>("raw-archive") {};
@@ -62,7 +65,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
 
     private transient MapState<String, Boolean> seenIds;
     private transient Counter duplicatesDropped;
-    private transient Map<String, Counter> deadLettersByClass;
+    private transient Map<DeadLetterCode, Counter> deadLettersByClass;
 
     /**
      * @param ttl how long an event id is remembered
@@ -88,7 +91,7 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
                         .build());
         seenIds = getRuntimeContext().getMapState(descriptor);
         duplicatesDropped = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
-        deadLettersByClass = new HashMap<>();
+        deadLettersByClass = new EnumMap<>(DeadLetterCode.class);
     }
 
     @Override
@@ -126,19 +129,14 @@ public final class RouteAndDeduplicate extends KeyedProcessFunction<String, Kafk
         return true;
     }
 
-    /**
-     * The counter of an error class: {@code invalid_value:data.fps} counts as {@code
-     * invalid_value}, so the metric's labels stay a small fixed set whatever the input.
-     */
-    private Counter deadLetters(String errorType) {
-        int colon = errorType.indexOf(':');
-        String errorClass = colon < 0 ? errorType : errorType.substring(0, colon);
+    /** The counter of an error type; the types are a closed set, so the labels stay few. */
+    private Counter deadLetters(DeadLetterCode errorType) {
         return deadLettersByClass.computeIfAbsent(
-                errorClass,
+                errorType,
                 c ->
                         getRuntimeContext()
                                 .getMetricGroup()
-                                .addGroup("error_type", c)
+                                .addGroup("error_type", c.code())
                                 .counter(DEAD_LETTERS_METRIC));
     }
 }

@@ -3,7 +3,8 @@ package org.livepeer.analytics.processor.route;
 import java.util.List;
 import org.livepeer.analytics.event.envelope.Envelope;
 import org.livepeer.analytics.event.rows.TypedRow;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.DeadLetterCode;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * What one Kafka record becomes: always its raw-archive row, and either typed rows or one
@@ -19,7 +20,7 @@ public record Routed(
         SinkRow raw,
         List<SinkRow> typed,
         SinkRow deadLetter,
-        String errorType,
+        DeadLetterCode errorType,
         Envelope envelope,
         TypedRow firstRow) {
 

@@ -24,7 +24,6 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,7 +38,7 @@ import org.livepeer.analytics.event.rows.StreamIngestMetricsRow;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaBroker;
 import org.livepeer.analytics.processor.PipelineTopology;
 import org.livepeer.analytics.processor.config.ProcessorConfig;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.EventSource;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 import org.livepeer.analytics.processor.source.KafkaEventDeserializer;
@@ -249,25 +248,21 @@ class LiveMetricsTopologyIT {
                         .setStartingOffsets(OffsetsInitializer.earliest())
                         .setDeserializer(new KafkaEventDeserializer())
                         .build();
-        DataStream<LiveSignal> signals =
-                PipelineTopology.build(
-                        env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
-                        env.fromSource(
-                                EventSource.gatewayRejections(
-                                        ProcessorConfig.fromEnv(
-                                                Map.of(
-                                                        "KAFKA_BOOTSTRAP_SERVERS",
-                                                        broker.bootstrapServers(),
-                                                        "DLQ_TOPIC",
-                                                        "live-it-gateway-dlq"))),
-                                WatermarkStrategy.noWatermarks(),
-                                "gateway-dlq"),
-                        new TypedRowsSink(),
-                        Duration.ofHours(1),
-                        true);
-        LiveMetricsTopology.build(
-                signals,
+        PipelineTopology.build(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "events"),
+                env.fromSource(
+                        EventSource.gatewayRejections(
+                                ProcessorConfig.fromEnv(
+                                        Map.of(
+                                                "KAFKA_BOOTSTRAP_SERVERS",
+                                                broker.bootstrapServers(),
+                                                "DLQ_TOPIC",
+                                                "live-it-gateway-dlq"))),
+                        WatermarkStrategy.noWatermarks(),
+                        "gateway-dlq"),
+                new TypedRowsSink(),
                 LiveMetricsSink.create(broker.bootstrapServers(), Map.of(), LIVE),
+                Duration.ofHours(1),
                 new LiveMetricsConfig(true, LIVE, WINDOW_MS, 1_000, 3_000));
         job = env.executeAsync("live-metrics-it");
     }

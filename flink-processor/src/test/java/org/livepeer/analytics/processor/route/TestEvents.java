@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.livepeer.analytics.event.samples.SampleFiles;
-import org.livepeer.analytics.processor.sink.clickhouse.SinkRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.KafkaEvent;
 
 /**
@@ -86,5 +86,12 @@ final class TestEvents {
         return routed.deadLetter() == null
                 ? null
                 : tree(routed.deadLetter().json).get("error_type").asText();
+    }
+
+    /** The dead letter's error_message, or null when the record produced typed rows. */
+    static String errorMessage(Routed routed) {
+        return routed.deadLetter() == null
+                ? null
+                : tree(routed.deadLetter().json).get("error_message").asText();
     }
 }

@@ -1,27 +1,24 @@
 package org.livepeer.analytics.processor.sink.clickhouse;
 
-import java.io.IOException;
-
 /** Sends one finished batch to one table; the seam where tests can see what is written. */
 interface BatchInserter extends AutoCloseable {
 
     /**
-     * Inserts {@code body} (JSONEachRow lines) into {@code table}, retrying retryable failures.
+     * Inserts {@code body} (JSONEachRow lines) into {@code table}, retrying retryable failures
+     * until the retry budget is spent; blocks until then.
      *
-     * @return how many retries it took
-     * @throws RejectedBatchException when ClickHouse rejects the data itself
-     * @throws IOException when the batch cannot be written otherwise (retries exhausted, fatal)
+     * @return {@link InsertVerdict.Inserted} with the retries it took, {@link
+     *     InsertVerdict.Rejected} when ClickHouse refused the data, {@link InsertVerdict.Fatal}, or
+     *     {@link InsertVerdict.Retryable} when the budget was spent
+     * @throws InterruptedException when the task is cancelled while it waits
      */
-    int insert(String table, byte[] body, int rows) throws IOException, InterruptedException;
+    InsertVerdict insert(String table, byte[] body, int rows) throws InterruptedException;
 
     /**
-     * Runs {@code statement} (a rollup recomputation), retrying retryable failures like {@link
-     * #insert}; {@code what} names it in errors and logs.
-     *
-     * @return how many retries it took
-     * @throws IOException when it cannot be run (retries exhausted, refused, fatal)
+     * Runs {@code statement} (a rollup recomputation) like {@link #insert}; {@code what} names it
+     * in logs.
      */
-    int execute(String statement, String what) throws IOException, InterruptedException;
+    InsertVerdict execute(String statement, String what) throws InterruptedException;
 
     @Override
     default void close() {}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.livepeer.analytics.processor.row.ProcessorTables;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * Buffers rows per table and sends a table's batch when it reaches the row or byte bound, when a
@@ -47,7 +49,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
         this.rollups = rollups;
         // Present from the start: rows added to it while other batches are sent never change the
         // map's structure during iteration.
-        batches.put(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
+        batches.put(ProcessorTables.DEAD_LETTERS, deadLetters);
     }
 
     @Override
@@ -65,7 +67,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
                 send(e.getKey(), e.getValue());
             }
         }
-        send(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters);
+        send(ProcessorTables.DEAD_LETTERS, deadLetters);
         metrics.rollupHoursRecomputed()
                 .inc(rollups.refreshIfDue(time.getCurrentProcessingTime(), endOfInput, inserter));
     }
@@ -82,7 +84,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
 
     /** The raw archive's rows get their send time; other tables' rows are sent as they are. */
     private static TableBatch newBatch(String table) {
-        return ClickHouseSink.RAW_ARCHIVE_TABLE.equals(table)
+        return ProcessorTables.RAW_ARCHIVE.equals(table)
                 ? new TableBatch(ClickHouseSink.INSERT_TIME_COLUMN)
                 : new TableBatch();
     }
@@ -138,20 +140,46 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
         long started = System.nanoTime();
         // Built once per send: retries and the halves of a rejected batch carry the same time.
         byte[] body = batch.body(time.getCurrentProcessingTime());
-        try {
-            metrics.retries().inc(inserter.insert(table, body, batch.rows()));
-            metrics.rowsWritten().inc(batch.rows());
-            metrics.batchesWritten().inc();
-        } catch (RejectedBatchException e) {
+        InsertVerdict verdict = inserter.insert(table, body, batch.rows());
+        if (verdict instanceof InsertVerdict.Rejected rejected) {
             if (batch == deadLetters) {
                 // Dead letters have nowhere else to go: stop rather than lose them.
-                throw new IOException("ClickHouse rejected dead-letter rows: " + e.getMessage(), e);
+                throw new IOException("ClickHouse rejected dead-letter rows: " + rejected.reason());
             }
             // Dead letters found here go to their own batch; this one is left as it is until done.
-            split(table, batch, body, 0, batch.rows(), e.getMessage());
+            split(table, batch, body, 0, batch.rows(), rejected.reason());
+        } else {
+            written(verdict, batch.rows(), table);
         }
         batch.clear();
         metrics.batchLatencyMs().update((System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Counts a written batch, or fails the flush: the job restarts from its last checkpoint and
+     * reads the rows again instead of losing them (docs/processor.md, "Sink").
+     */
+    private void written(InsertVerdict verdict, int rows, String table) throws IOException {
+        if (verdict instanceof InsertVerdict.Inserted inserted) {
+            metrics.retries().inc(inserted.retries());
+            metrics.rowsWritten().inc(rows);
+            metrics.batchesWritten().inc();
+        } else if (verdict instanceof InsertVerdict.Retryable failed) {
+            throw new IOException(
+                    "cannot write "
+                            + rows
+                            + " rows to "
+                            + table
+                            + " within "
+                            + config.retryMaxDurationMs()
+                            + " ms of retries: "
+                            + failed.reason());
+        } else if (verdict instanceof InsertVerdict.Fatal fatal) {
+            throw new IOException(
+                    "cannot write " + rows + " rows to " + table + ": " + fatal.reason());
+        } else {
+            throw new IllegalStateException("unexpected verdict " + verdict);
+        }
     }
 
     /** Rows {@code [from, to)} were rejected together: write each half, or dead-letter one row. */
@@ -162,7 +190,7 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
             SinkRow dlq =
                     RejectedRows.deadLetter(
                             table, batch.row(from), error, time.getCurrentProcessingTime());
-            add(ClickHouseSink.DEAD_LETTER_TABLE, deadLetters, dlq);
+            add(ProcessorTables.DEAD_LETTERS, deadLetters, dlq);
             return;
         }
         int mid = (from + to) >>> 1;
@@ -172,12 +200,11 @@ final class ClickHouseSinkWriter implements StatefulSinkWriter<SinkRow, RollupHo
 
     private void insertRange(String table, TableBatch batch, byte[] whole, int from, int to)
             throws IOException, InterruptedException {
-        try {
-            metrics.retries().inc(inserter.insert(table, batch.body(whole, from, to), to - from));
-            metrics.rowsWritten().inc(to - from);
-            metrics.batchesWritten().inc();
-        } catch (RejectedBatchException e) {
-            split(table, batch, whole, from, to, e.getMessage());
+        InsertVerdict verdict = inserter.insert(table, batch.body(whole, from, to), to - from);
+        if (verdict instanceof InsertVerdict.Rejected rejected) {
+            split(table, batch, whole, from, to, rejected.reason());
+        } else {
+            written(verdict, to - from, table);
         }
     }
 }

@@ -2,47 +2,38 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.livepeer.analytics.event.rows.RowJson;
+import org.livepeer.analytics.processor.row.DeadLetterCode;
+import org.livepeer.analytics.processor.row.DeadLetterRow;
+import org.livepeer.analytics.processor.row.SinkRow;
 
+/** The dead letter of a row ClickHouse refused as bad data ({@code sink_rejected}). */
 final class RejectedRows {
-
-    static final String ERROR_TYPE = "sink_rejected";
 
     private static final JsonMapper JSON = new JsonMapper();
 
     private RejectedRows() {}
 
+    /**
+     * The envelope columns are read back from the rejected row where it has them (every typed and
+     * raw row does); the row itself goes into {@code raw_json}.
+     */
     static SinkRow deadLetter(String table, SinkRow rejected, String error, long processedTsMs) {
         JsonNode row = readOrEmpty(rejected.json);
-        String processedTime = RowJson.utcDateTime(processedTsMs);
-        ObjectNode dlq = JSON.createObjectNode();
-        dlq.put("event_id", row.path("event_id").asText(""));
-        dlq.put("event_type", row.path("event_type").asText(""));
-        dlq.put("event_ts_ms", Math.max(0L, row.path("event_ts_ms").asLong(0L)));
-        dlq.put("gateway", row.path("gateway").asText(""));
-        dlq.put("source", row.path("source").asText(""));
-        dlq.put("error_type", ERROR_TYPE);
-        dlq.put("error_message", "ClickHouse rejected a row of " + table + ": " + error);
-        dlq.put("raw_json", rejected.json);
-        dlq.put("kafka_topic", rejected.kafkaTopic);
-        dlq.put("kafka_partition", rejected.kafkaPartition);
-        dlq.put("kafka_offset", rejected.kafkaOffset);
-        dlq.put("processed_ts_ms", processedTsMs);
-        dlq.put("processed_time", processedTime);
-        dlq.put("processed_date", processedTime.substring(0, 10));
-        try {
-            return new SinkRow(
-                    ClickHouseSink.DEAD_LETTER_TABLE,
-                    JSON.writeValueAsString(dlq),
-                    rejected.kafkaTopic,
-                    rejected.kafkaPartition,
-                    rejected.kafkaOffset);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DeadLetterRow(
+                        row.path("event_id").asText(""),
+                        row.path("event_type").asText(""),
+                        Math.max(0L, row.path("event_ts_ms").asLong(0L)),
+                        row.path("gateway").asText(""),
+                        row.path("source").asText(""),
+                        DeadLetterCode.SINK_REJECTED,
+                        "ClickHouse rejected a row of " + table + ": " + error,
+                        rejected.json,
+                        rejected.kafkaTopic,
+                        rejected.kafkaPartition,
+                        rejected.kafkaOffset,
+                        processedTsMs)
+                .toSinkRow();
     }
 
     /** The row as an object, or an empty one when it is not even JSON (that may be why). */

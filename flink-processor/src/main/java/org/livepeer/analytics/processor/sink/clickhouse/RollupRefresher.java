@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * Remembers which hours of which rollups the writer's rows fall in, and recomputes them from the
@@ -63,12 +64,19 @@ final class RollupRefresher {
             if (rollup == null) {
                 throw new IllegalStateException("no rollup named " + hour.rollup());
             }
-            clickhouse.execute(
-                    rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
+            String what =
                     "the recomputation of "
                             + hour.rollup()
                             + " for the hour from "
-                            + Instant.ofEpochSecond(hour.hourStartSeconds()));
+                            + Instant.ofEpochSecond(hour.hourStartSeconds());
+            InsertVerdict verdict =
+                    clickhouse.execute(
+                            rollup.recompute(hour.hourStartSeconds(), System.currentTimeMillis()),
+                            what);
+            if (!(verdict instanceof InsertVerdict.Inserted)) {
+                // The hour stays owed (and checkpointed); the job restarts and recomputes it.
+                throw new IOException("cannot run " + what + ": " + verdict);
+            }
             pending.remove(hour);
             done++;
         }

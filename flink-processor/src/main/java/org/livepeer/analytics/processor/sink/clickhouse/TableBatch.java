@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 /**
  * The rows waiting for one table, as newline-separated JSONEachRow bytes, remembering where each

@@ -15,6 +15,8 @@ import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.junit.jupiter.api.Test;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
+import org.livepeer.analytics.processor.row.ProcessorTables;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 class ClickHouseSinkWriterTest {
 
@@ -245,10 +247,10 @@ class ClickHouseSinkWriterTest {
     void rawArchiveRowsGetTheTimeTheirBatchIsSentOtherTablesDoNot() throws Exception {
         ClickHouseSinkWriter writer = writer(1000, 1 << 20);
         long writtenAt = time.getCurrentProcessingTime();
-        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":1}"), null);
+        writer.write(new SinkRow(ProcessorTables.RAW_ARCHIVE, "{\"n\":1}"), null);
         writer.write(new SinkRow("a", "{\"n\":2}"), null);
         time.advance(DELAY_MS / 2);
-        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":3}"), null);
+        writer.write(new SinkRow(ProcessorTables.RAW_ARCHIVE, "{\"n\":3}"), null);
         time.advance(DELAY_MS / 4);
         long sentAt = time.getCurrentProcessingTime();
 
@@ -266,7 +268,7 @@ class ClickHouseSinkWriterTest {
     @Test
     void aBatchSentAgainAfterAFailureKeepsItsFirstAttemptsInsertTime() throws Exception {
         ClickHouseSinkWriter writer = writer(1000, 1 << 20);
-        writer.write(new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, "{\"n\":1}"), null);
+        writer.write(new SinkRow(ProcessorTables.RAW_ARCHIVE, "{\"n\":1}"), null);
         long firstAttempt = time.getCurrentProcessingTime();
         inserter.failNext = true;
         assertThrows(IOException.class, () -> writer.flush(false));
@@ -285,8 +287,7 @@ class ClickHouseSinkWriterTest {
         ClickHouseSinkWriter writer = writer(1000, 1 << 20);
         for (int i = 0; i < 4; i++) {
             String json = i == 2 ? "{\"event_id\":\"bad2\"}" : "{\"n\":" + i + "}";
-            writer.write(
-                    new SinkRow(ClickHouseSink.RAW_ARCHIVE_TABLE, json, "topic", 0, 10 + i), null);
+            writer.write(new SinkRow(ProcessorTables.RAW_ARCHIVE, json, "topic", 0, 10 + i), null);
         }
         long sentAt = time.getCurrentProcessingTime();
         writer.flush(false);
@@ -318,24 +319,24 @@ class ClickHouseSinkWriterTest {
         boolean failNext;
 
         @Override
-        public int execute(String statement, String what) {
+        public InsertVerdict execute(String statement, String what) {
             statements.add(statement);
-            return 0;
+            return new InsertVerdict.Inserted(0);
         }
 
         @Override
-        public int insert(String table, byte[] body, int rows) throws IOException {
+        public InsertVerdict insert(String table, byte[] body, int rows) {
             if (failNext) {
                 failNext = false;
-                throw new IOException("refused");
+                return new InsertVerdict.Retryable("refused");
             }
             String text = new String(body, StandardCharsets.UTF_8);
-            boolean dlq = table.equals(ClickHouseSink.DEAD_LETTER_TABLE);
+            boolean dlq = table.equals(ProcessorTables.DEAD_LETTERS);
             if (dlq ? text.contains("poison") : text.contains("\"bad")) {
-                throw new RejectedBatchException("Code: 27. Cannot parse input", null);
+                return new InsertVerdict.Rejected("Code: 27. Cannot parse input");
             }
             batches.add(table + ":" + text);
-            return 0;
+            return new InsertVerdict.Inserted(0);
         }
     }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.processor.row.ProcessorTables;
+import org.livepeer.analytics.processor.row.SinkRow;
 
 class TableBatchTest {
 
-    private static final String RAW = ClickHouseSink.RAW_ARCHIVE_TABLE;
+    private static final String RAW = ProcessorTables.RAW_ARCHIVE;
 
     @Test
     void aBatchWithoutInsertTimeSendsItsLinesAsAdded() {

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.processor.sink.clickhouse;
+package org.livepeer.analytics.processor.row;
 
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.processor.sink.clickhouse;
+package org.livepeer.analytics.processor.row;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package org.livepeer.analytics.processor.sink.clickhouse;
+package org.livepeer.analytics.processor.row;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

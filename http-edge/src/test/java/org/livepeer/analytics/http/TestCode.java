@@ -2,19 +2,16 @@ package org.livepeer.analytics.http;
 
 /** A service's error catalog, as the tests need one. */
 public enum TestCode implements ErrorCode {
-    BAD(400),
-    UNAUTHORIZED(401),
+    BAD(400, null),
+    UNAUTHORIZED(401, null),
     NOT_FOUND(404, "no such endpoint"),
-    METHOD_NOT_ALLOWED(405),
-    PAYLOAD_TOO_LARGE(413),
-    METHOD_NOT_IMPLEMENTED(501),
-    BUSY(503),
-    INTERNAL_ERROR(500);
+    METHOD_NOT_ALLOWED(405, null),
+    PAYLOAD_TOO_LARGE(413, null),
+    METHOD_NOT_IMPLEMENTED(501, null),
+    BUSY(503, null),
+    INTERNAL_ERROR(500, null);
 
-    TestCode(int status) {
-        this(status, null);
-    }
-
+    /** {@code defaultMessage} null: the code itself. */
     TestCode(int status, String defaultMessage) {
         ErrorSpec.declare(this, status, defaultMessage);
     }

@@ -87,14 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
         ErrorResponses errors =
                 new ErrorResponses(config.retryAfterSeconds(), GatewayErrorCode::forStatus);
         readiness = new ReadinessMonitor(vertx, publisher::probe, config.readyCheckIntervalMs());
-        ConnectionGuard guard =
-                new ConnectionGuard(
-                        vertx,
-                        new ConnectionGuard.Limits(
-                                config.connectionLimits().maxConnections(),
-                                config.connectionLimits().requestReadTimeoutMs(),
-                                config.connectionLimits().idleTimeoutMs()),
-                        metrics);
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.connectionLimits(), metrics);
         metrics.openConnections(guard::open);
         Router router = Router.router(vertx);
         // Ahead of every route, in this order: a refused connection's request reaches nothing,

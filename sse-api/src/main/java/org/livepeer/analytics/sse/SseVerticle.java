@@ -62,13 +62,7 @@ public final class SseVerticle extends VerticleBase {
         ShardVerticle.Topic events =
                 topic(config.eventsTopic(), "events", Routing::events, Filters::events, streams);
         ConnectionGuard connections =
-                new ConnectionGuard(
-                        vertx,
-                        new ConnectionGuard.Limits(
-                                config.limits().maxConnections(),
-                                config.limits().requestReadTimeoutMs(),
-                                config.limits().idleTimeoutMs()),
-                        meters);
+                new ConnectionGuard(vertx, config.limits().connections(), meters);
         meters.openConnections(connections::open);
         tails = List.of(metrics.tail(), events.tail());
         int port = config.port() == 0 ? -RANDOM_PORT_GROUP.incrementAndGet() : config.port();

@@ -8,6 +8,7 @@ import org.livepeer.analytics.config.ConfigException;
 import org.livepeer.analytics.config.ConfigReader;
 import org.livepeer.analytics.config.KafkaKey;
 import org.livepeer.analytics.config.KafkaPassThrough;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 /**
  * Turns an environment map into a validated {@link GatewayConfig}: the shared reader parses each
@@ -56,7 +57,7 @@ final class EnvLoader {
                 connectionLimits(delivery));
     }
 
-    private ConnectionLimits connectionLimits(long deliveryTimeoutMs) {
+    private ConnectionGuard.Limits connectionLimits(long deliveryTimeoutMs) {
         long idle = env.longValue(GatewayKey.GATEWAY_IDLE_TIMEOUT_MS, 100, 3_600_000);
         if (idle <= deliveryTimeoutMs) {
             throw env.invalid(
@@ -67,10 +68,10 @@ final class EnvLoader {
                             + deliveryTimeoutMs
                             + "), or a request waiting for Kafka loses its connection");
         }
-        return new ConnectionLimits(
-                idle,
+        return new ConnectionGuard.Limits(
+                env.integer(GatewayKey.GATEWAY_MAX_CONNECTIONS, 1, 1_000_000),
                 env.longValue(GatewayKey.GATEWAY_REQUEST_READ_TIMEOUT_MS, 100, 600_000),
-                env.integer(GatewayKey.GATEWAY_MAX_CONNECTIONS, 1, 1_000_000));
+                idle);
     }
 
     private Path keysFile() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.livepeer.analytics.config.ConfigException;
 import org.livepeer.analytics.config.SecretMask;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 /**
  * The gateway's whole configuration, immutable and validated once at start. Build it with {@link
@@ -33,7 +34,7 @@ public record GatewayConfig(
         long shutdownTimeoutMs,
         boolean accessLog,
         int eventLoops,
-        ConnectionLimits connectionLimits) {
+        ConnectionGuard.Limits connectionLimits) {
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");

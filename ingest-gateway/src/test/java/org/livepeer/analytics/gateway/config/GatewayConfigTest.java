@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.livepeer.analytics.config.ConfigException;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 class GatewayConfigTest {
 
@@ -43,7 +44,7 @@ class GatewayConfigTest {
         assertEquals(10_000, config.shutdownTimeoutMs());
         assertTrue(config.accessLog());
         assertEquals(1, config.eventLoops());
-        assertEquals(new ConnectionLimits(60_000, 10_000, 4096), config.connectionLimits());
+        assertEquals(new ConnectionGuard.Limits(4096, 10_000, 60_000), config.connectionLimits());
     }
 
     @Test
@@ -91,7 +92,7 @@ class GatewayConfigTest {
         assertEquals(1500, config.shutdownTimeoutMs());
         assertFalse(config.accessLog());
         assertEquals(2, config.eventLoops());
-        assertEquals(new ConnectionLimits(30_000, 2500, 100), config.connectionLimits());
+        assertEquals(new ConnectionGuard.Limits(100, 2500, 30_000), config.connectionLimits());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.livepeer.analytics.config.ConfigReader;
 import org.livepeer.analytics.config.KafkaKey;
 import org.livepeer.analytics.config.KafkaPassThrough;
 import org.livepeer.analytics.config.SecretMask;
+import org.livepeer.analytics.http.ConnectionGuard;
 
 /**
  * The SSE API's configuration, validated once at start. The read token is kept only as its SHA-256
@@ -65,14 +66,20 @@ public record SseConfig(
      *
      * @param maxConnections TCP connections allowed at once
      * @param idleTimeoutMs a connection without traffic either way for this long is closed
-     * @param requestReadTimeoutMs time allowed for a request's headers
+     * @param requestReadTimeoutMs time allowed to send a whole request
      * @param clientBufferBytes bytes one client may have pending before it is dropped
      */
     public record ClientLimits(
             int maxConnections,
             long idleTimeoutMs,
             long requestReadTimeoutMs,
-            long clientBufferBytes) {}
+            long clientBufferBytes) {
+
+        /** What the shared connection guard enforces (http-edge). */
+        public ConnectionGuard.Limits connections() {
+            return new ConnectionGuard.Limits(maxConnections, requestReadTimeoutMs, idleTimeoutMs);
+        }
+    }
 
     /** Names read before the Kafka settings were shared; set, they fail the start. */
     private static final Map<String, KafkaKey> RENAMED =

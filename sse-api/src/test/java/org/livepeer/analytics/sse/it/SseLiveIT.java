@@ -48,15 +48,13 @@ class SseLiveIT {
         broker.createTopic("streaming-events", 3, Map.of());
         producer = TestProducer.connect(broker);
         vertx = Vertx.vertx();
-        base =
-                DeployedSse.deploy(
-                        vertx,
-                        broker.bootstrapServers(),
-                        TOKEN,
-                        Map.of(
-                                "SSE_CLIENT_BUFFER_MESSAGES", "20",
-                                "SSE_HEARTBEAT_MS", "300",
-                                "SSE_MAX_CLIENTS", "50"));
+        // Small buffers and a fast heartbeat, so that slow and idle clients show within a test.
+        Map<String, String> settings =
+                Map.of(
+                        "SSE_CLIENT_BUFFER_MESSAGES", "20",
+                        "SSE_HEARTBEAT_MS", "300",
+                        "SSE_MAX_CLIENTS", "50");
+        base = DeployedSse.deploy(vertx, broker.bootstrapServers(), TOKEN, settings);
     }
 
     @AfterAll

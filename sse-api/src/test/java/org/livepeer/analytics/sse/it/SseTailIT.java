@@ -68,14 +68,9 @@ class SseTailIT {
         // One event loop in all: a task the test parks on it holds back every hub, and the tail
         // polls again only once its batch is dispatched, so the test can make the tail fall behind.
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        base =
-                DeployedSse.deploy(
-                        vertx,
-                        broker.bootstrapServers(),
-                        TOKEN,
-                        Map.of(
-                                "SSE_EVENT_LOOPS", "1",
-                                "SSE_PARTITION_REFRESH_MS", "500"));
+        Map<String, String> oneLoop =
+                Map.of("SSE_EVENT_LOOPS", "1", "SSE_PARTITION_REFRESH_MS", "500");
+        base = DeployedSse.deploy(vertx, broker.bootstrapServers(), TOKEN, oneLoop);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +23,7 @@ import org.livepeer.analytics.testkit.TestProducer;
 final class SampleLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SAMPLES = loadSamples();
+    private static final List<String> SAMPLES = SampleFiles.all();
 
     private final String prefix;
     private final String topic;
@@ -100,22 +99,6 @@ final class SampleLoad implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> loadSamples() {
-        List<String> out = new ArrayList<>();
-        for (String type :
-                List.of(
-                        "ai_stream_status",
-                        "stream_ingest_metrics",
-                        "stream_trace",
-                        "ai_stream_events",
-                        "network_capabilities",
-                        "discovery_results",
-                        "create_new_payment")) {
-            out.addAll(SampleFiles.lines(type));
-        }
-        return out;
     }
 
     @Override

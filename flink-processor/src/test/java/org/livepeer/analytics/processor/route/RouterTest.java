@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.processor.row.SinkRow;
 import org.livepeer.analytics.processor.source.GatewayRejection;
 
@@ -16,16 +16,8 @@ class RouterTest {
     @Test
     void everySampleBecomesTypedRowsAndOneRawRow() {
         int samples = 0;
-        for (String file :
-                List.of(
-                        "ai_stream_status",
-                        "stream_ingest_metrics",
-                        "stream_trace",
-                        "ai_stream_events",
-                        "network_capabilities",
-                        "discovery_results",
-                        "create_new_payment")) {
-            for (String line : TestEvents.lines(file)) {
+        for (String type : SampleFiles.TYPES) {
+            for (String line : TestEvents.lines(type)) {
                 Routed routed = TestEvents.route(line);
                 assertNull(TestEvents.errorType(routed), line);
                 assertTrue(routed.typed().size() >= 1);

@@ -198,23 +198,26 @@ FROM livepeer_analytics.payment_events;
 
 -- Every typed row with its table: the "typed" side of the accounting identity
 -- (docs/schema.md, "Accounting"), one row per typed row (a capabilities event has rows in five
--- tables, count distinct event_id for events).
+-- tables, count distinct event_id for events; event_hash = cityHash64(event_id), the raw view's
+-- record_hash of the same event).
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_typed_rows AS
-SELECT 'ai_stream_status' AS table_name, CAST(event_type AS String) AS event_type, event_id, event_time AS t, event_date AS day, gateway FROM livepeer_analytics.ai_stream_status
-UNION ALL SELECT 'stream_ingest_metrics', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.stream_ingest_metrics
-UNION ALL SELECT 'stream_trace_events', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.stream_trace_events
-UNION ALL SELECT 'ai_stream_events', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.ai_stream_events
-UNION ALL SELECT 'network_capabilities', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.network_capabilities
-UNION ALL SELECT 'network_capability_capacities', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.network_capability_capacities
-UNION ALL SELECT 'network_capability_models', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.network_capability_models
-UNION ALL SELECT 'network_capability_prices', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.network_capability_prices
-UNION ALL SELECT 'network_capability_hardware', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.network_capability_hardware
-UNION ALL SELECT 'discovery_results', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.discovery_results
-UNION ALL SELECT 'payment_events', CAST(event_type AS String), event_id, event_time, event_date, gateway FROM livepeer_analytics.payment_events;
+SELECT 'ai_stream_status' AS table_name, CAST(event_type AS String) AS event_type, event_id, cityHash64(event_id) AS event_hash, event_time AS t, event_date AS day, gateway FROM livepeer_analytics.ai_stream_status
+UNION ALL SELECT 'stream_ingest_metrics', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.stream_ingest_metrics
+UNION ALL SELECT 'stream_trace_events', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.stream_trace_events
+UNION ALL SELECT 'ai_stream_events', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.ai_stream_events
+UNION ALL SELECT 'network_capabilities', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.network_capabilities
+UNION ALL SELECT 'network_capability_capacities', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.network_capability_capacities
+UNION ALL SELECT 'network_capability_models', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.network_capability_models
+UNION ALL SELECT 'network_capability_prices', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.network_capability_prices
+UNION ALL SELECT 'network_capability_hardware', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.network_capability_hardware
+UNION ALL SELECT 'discovery_results', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.discovery_results
+UNION ALL SELECT 'payment_events', CAST(event_type AS String), event_id, cityHash64(event_id), event_time, event_date, gateway FROM livepeer_analytics.payment_events;
 
 -- The raw archive (every record read), keyed like the accounting query: the envelope id, or the
--- Kafka position when no id could be read. The *_ms columns are V016's latency timestamps
--- (0 when unknown).
+-- Kafka position when no id could be read. record_hash is that key as a 64-bit hash: counting
+-- distinct hashes (uniqExact on UInt64) is several times faster than distinct strings and equals it
+-- unless two keys collide (about 3 in a million for 10 million keys). The *_ms columns are V016's
+-- latency timestamps (0 when unknown).
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_raw_events AS
 SELECT
     event_time AS t,
@@ -224,6 +227,7 @@ SELECT
     CAST(source AS String) AS source,
     if(event_id = '', concat('@', toString(kafka_partition), ':', toString(kafka_offset)), event_id)
         AS record_key,
+    if(event_id = '', cityHash64(kafka_partition, kafka_offset), cityHash64(event_id)) AS record_hash,
     received_ts_ms,
     kafka_ts_ms,
     processed_ts_ms,
@@ -246,5 +250,6 @@ SELECT
     CAST(kafka_topic AS String) AS kafka_topic,
     toUInt8(kafka_topic = 'streaming-events') AS from_events_topic,
     if(event_id = '', concat('@', toString(kafka_partition), ':', toString(kafka_offset)), event_id)
-        AS record_key
+        AS record_key,
+    if(event_id = '', cityHash64(kafka_partition, kafka_offset), cityHash64(event_id)) AS record_hash
 FROM livepeer_analytics.streaming_events_dlq;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,6 @@ import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.chdb.ChDb;
 import org.livepeer.analytics.sqlcompat.chdb.ChDbException;
-import org.livepeer.analytics.sqlcompat.chdb.ChDbLocation;
-import org.livepeer.analytics.sqlcompat.data.SampleRecords;
-import org.livepeer.analytics.sqlcompat.data.SinkBatches;
 import org.livepeer.analytics.sqlcompat.engine.ChDbEngine;
 import org.livepeer.analytics.sqlcompat.engine.Engine;
 import org.livepeer.analytics.sqlcompat.engine.ServerEngine;
@@ -44,6 +40,7 @@ class SqlCompatIT {
     private static final String LOW_CARDINALITY = "allow_experimental_low_cardinality_type";
     private static final int UNKNOWN_SETTING = 115;
 
+    private static BothLines lines;
     private static ChDb chdb;
     private static ServerEngine oldLine;
     private static ChDbEngine newLine;
@@ -52,34 +49,19 @@ class SqlCompatIT {
 
     @BeforeAll
     static void migrateAndLoad(ClickHouseTestServer server, @TempDir Path chdbDir) {
-        Path lib = ChDbLocation.require();
-        chdb = ChDb.open(lib, chdbDir);
-        oldLine = new ServerEngine(server.admin());
-        newLine = new ChDbEngine(chdb);
-        oldReport = migrate(oldLine);
-        newReport = migrate(newLine);
-        Instant now = Instant.now();
-        SinkBatches batches = new SinkBatches(now.toEpochMilli());
-        SampleRecords.all(now).forEach(batches::add);
-        for (Engine engine : List.of(oldLine, newLine)) {
-            batches.insertInto(engine);
-            Rollups.recomputeAll(engine);
-        }
+        lines = BothLines.open(server, chdbDir);
+        chdb = lines.chdb;
+        oldLine = lines.oldLine;
+        newLine = lines.newLine;
+        oldReport = lines.oldReport;
+        newReport = lines.newReport;
     }
 
     @AfterAll
     static void closeChDb() {
-        if (chdb != null) {
-            chdb.close();
+        if (lines != null) {
+            lines.close();
         }
-    }
-
-    private static MigrationReport migrate(Engine engine) {
-        return new Migrator(
-                        engine.migrationTarget(),
-                        Migrator.DEFAULT_RESOURCE_PREFIX,
-                        SqlCompatIT.class.getClassLoader())
-                .migrate();
     }
 
     static List<ShippedQuery> shippedQueries() {

@@ -40,6 +40,10 @@ public final class SinkBatches {
     public static final String RAW_ARCHIVE = "streaming_events";
     public static final String DEAD_LETTERS = "streaming_events_dlq";
     public static final String EVENTS_TOPIC = "streaming-events";
+
+    /** The gateway's rejections (docs/ingest-api.md): dead letters of envelopes never accepted. */
+    public static final String GATEWAY_DLQ_TOPIC = "streaming-events-dlq";
+
     public static final String SOURCE = "sqlcompat";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +93,31 @@ public final class SinkBatches {
         return this;
     }
 
-    /** Table name to its JSONEachRow body (one line per row), for every table with rows. */
+    /**
+     * An envelope the ingest gateway refused: the dead letter the processor reads from the
+     * gateway's rejections topic, with the gateway's error code (docs/ingest-api.md). It never
+     * reaches the events topic, so it has no raw row.
+     */
+    public SinkBatches rejectedByGateway(byte[] value, String errorType, String message) {
+        JsonNode node;
+        try {
+            node = StrictJson.parse(value);
+        } catch (InvalidJsonException e) {
+            node = JSON.createObjectNode();
+        }
+        ObjectNode row =
+                deadLetter(
+                        new Identity(text(node, "id"), text(node, "type"), 0L, ""),
+                        errorType,
+                        message,
+                        value,
+                        offset++);
+        row.put("kafka_topic", GATEWAY_DLQ_TOPIC);
+        row.put("source", "gateway");
+        rows(DEAD_LETTERS).add(row.toString());
+        return this;
+    }
+
     /** Inserts every table's batch into {@code engine}'s tables of the project database. */
     public void insertInto(Engine engine) {
         bodies().forEach(
@@ -131,6 +159,12 @@ public final class SinkBatches {
     private SinkBatches archiveAndReject(
             byte[] value, long at, Identity id, String errorType, String message) {
         archive(value, at, id);
+        rows(DEAD_LETTERS).add(deadLetter(id, errorType, message, value, at).toString());
+        return this;
+    }
+
+    private ObjectNode deadLetter(
+            Identity id, String errorType, String message, byte[] value, long at) {
         ObjectNode row = JSON.createObjectNode();
         row.put("event_id", id.eventId());
         row.put("event_type", id.eventType());
@@ -146,8 +180,7 @@ public final class SinkBatches {
         row.put("processed_ts_ms", processedTsMs);
         row.put("processed_time", dateTime(processedTsMs));
         row.put("processed_date", dateTime(processedTsMs).substring(0, 10));
-        rows(DEAD_LETTERS).add(row.toString());
-        return this;
+        return row;
     }
 
     private void archive(byte[] value, long at, Identity id) {

@@ -3,8 +3,8 @@
 // Plain k6 cannot hold a server-sent-events stream: its HTTP client waits for the whole body, and an
 // SSE body never ends, and stock k6 has no SSE module. This script therefore needs a k6 built with
 // the xk6-sse extension (`xk6 build --with github.com/phymbert/xk6-sse@v0.1.10`), which reads the
-// stream event by event; its API as used here is declared in types/k6-x-sse.d.ts. Each VU holds one GET /v1/live/metrics
-// stream for HOLD_SECONDS, counts the `metrics` events it gets and closes it.
+// stream event by event; its API as used here is declared in types/k6-x-sse.d.ts. Each VU holds
+// one GET /v1/live/metrics stream for HOLD_SECONDS, counts the `metrics` events and closes it.
 //
 // The fan-out capacity itself (10,000 clients, p99 < 250 ms) is measured in-process by the bench's
 // SseFanoutBench (docs/benchmarks.md, "SSE fan-out"); this script checks the deployed path:

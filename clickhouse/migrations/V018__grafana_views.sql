@@ -65,7 +65,7 @@ SELECT
     ifNull(message, '') AS message
 FROM livepeer_analytics.ai_stream_events;
 
--- WHIP ingest statistics (docs/events.md §5): loss in percent, jitter in ms; NULL without the track.
+-- WHIP ingest statistics (docs/events.md §5): loss in percent, jitter in ms, NULL without the track.
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_ingest_metrics AS
 SELECT
     event_time AS t,
@@ -92,7 +92,7 @@ FROM livepeer_analytics.network_capabilities
 GROUP BY onchain_address, orchestrator, orch_uri;
 
 -- Latest state: the rows of each on-chain orchestrator's newest capabilities snapshot (the newest
--- event_ts_ms it appears in; every element of that snapshot, so several URIs stay). One view per
+-- event_ts_ms it appears in, every element of that snapshot, so several URIs stay). One view per
 -- fan-out table, selected by (address, time) so no JOIN is needed.
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_capabilities_latest AS
 SELECT
@@ -177,8 +177,8 @@ SELECT
     latency_ms
 FROM livepeer_analytics.discovery_results;
 
--- Ticket batches (docs/events.md §9). recipient is the on-chain orchestrator; expected_wei is the
--- expected value paid (face value x win probability x tickets); model is the manifest's '35_<model>'
+-- Ticket batches (docs/events.md §9). recipient is the on-chain orchestrator, expected_wei is the
+-- expected value paid (face value x win probability x tickets), model is the manifest's '35_<model>'
 -- on a session's first payment, '' on the others.
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_payments AS
 SELECT
@@ -198,7 +198,7 @@ FROM livepeer_analytics.payment_events;
 
 -- Every typed row with its table: the "typed" side of the accounting identity
 -- (docs/schema.md, "Accounting"), one row per typed row (a capabilities event has rows in five
--- tables, count distinct event_id for events; event_hash = cityHash64(event_id), the raw view's
+-- tables, count distinct event_id for events, event_hash = cityHash64(event_id), the raw view's
 -- record_hash of the same event).
 CREATE VIEW IF NOT EXISTS livepeer_analytics.grafana_typed_rows AS
 SELECT 'ai_stream_status' AS table_name, CAST(event_type AS String) AS event_type, event_id, cityHash64(event_id) AS event_hash, event_time AS t, event_date AS day, gateway FROM livepeer_analytics.ai_stream_status

@@ -37,7 +37,8 @@ class RepositoryDocsTest {
     private static final Pattern DECISION = Pattern.compile("[Dd]ecisions? (\\d{4})");
 
     private static final Pattern OUTSIDE_NOTES =
-            Pattern.compile("(DESIGN|CATALOG)( §|\\.md)|STACK-NOTE[S]|\\.\\./shared/");
+            Pattern.compile(
+                    "(DESIGN|CATALOG|STYLE|STACK-NOTES)(\\.md)? ?§|(DESIGN|CATALOG)\\.md|\\.\\./shared/");
 
     @Test
     void everyCitedDocumentExists() {

@@ -1,10 +1,7 @@
 package org.livepeer.analytics.kafka.embedded;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,8 +20,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = KraftNode.HOST;
     private static final int NODE_ID = 1;
-    private static final String CONTROLLER = "CONTROLLER";
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final KafkaRaftServer server;
@@ -74,11 +68,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int controllerPort = FreePort.pick();
         try {
             Files.createDirectories(dir);
-            formatIfNeeded(dir);
+            KraftNode.formatIfNeeded(dir, NODE_ID, Uuid.randomUuid().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data directory " + dir, e);
         }
-        Properties props = brokerProperties(dir, brokerPort, controllerPort);
+        Properties props =
+                KraftNode.properties(
+                        NODE_ID,
+                        dir,
+                        brokerPort,
+                        controllerPort,
+                        KraftNode.voter(NODE_ID, controllerPort),
+                        1);
         overrides.forEach(props::setProperty);
         KafkaRaftServer server =
                 new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -159,63 +160,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "embedded-kafka-admin");
-    }
-
-    private static void formatIfNeeded(Path dir) throws IOException {
-        if (Files.exists(dir.resolve("meta.properties"))) {
-            return;
-        }
-        String clusterId = Uuid.randomUuid().toString();
-        try (PrintStream out =
-                new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)) {
-            new Formatter()
-                    .setPrintStream(out)
-                    .setClusterId(clusterId)
-                    .setNodeId(NODE_ID)
-                    .setControllerListenerName(CONTROLLER)
-                    .setMetadataLogDirectory(dir.toString())
-                    .setDirectories(List.of(dir.toString()))
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            // Formatter.run() declares Exception; everything it throws is a formatting failure.
-            throw new IOException("Cannot format Kafka storage in " + dir, e);
-        }
-        LOG.info("Formatted Kafka storage in {} (cluster id {})", dir, clusterId);
-    }
-
-    private static Properties brokerProperties(Path dir, int brokerPort, int controllerPort) {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", String.valueOf(NODE_ID));
-        p.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.setProperty(
-                "listeners",
-                "PLAINTEXT://"
-                        + HOST
-                        + ":"
-                        + brokerPort
-                        + ","
-                        + CONTROLLER
-                        + "://"
-                        + HOST
-                        + ":"
-                        + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        p.setProperty("controller.listener.names", CONTROLLER);
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", dir.toString());
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("offsets.topic.num.partitions", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("num.partitions", "1");
-        return p;
     }
 }

@@ -25,9 +25,22 @@ clickhouse client --host "$host" --user "$CLICKHOUSE_ADMIN_USER" \
 CREATE USER IF NOT EXISTS ${writer} IDENTIFIED WITH sha256_hash BY '${writer_hash}';
 ALTER USER ${writer} IDENTIFIED WITH sha256_hash BY '${writer_hash}';
 REVOKE ALL ON *.* FROM ${writer};
--- INSERT-only, plus SELECT on the rollup recomputation's source (decisions 0006 and 0008).
+-- INSERT-only, plus SELECT on the rollup recomputations' sources (decisions 0006 and 0008,
+-- clickhouse/rollups/): the raw archive, the dead letters and every typed table.
 GRANT INSERT ON ${db}.* TO ${writer};
+GRANT SELECT ON ${db}.streaming_events TO ${writer};
+GRANT SELECT ON ${db}.streaming_events_dlq TO ${writer};
 GRANT SELECT ON ${db}.ai_stream_status TO ${writer};
+GRANT SELECT ON ${db}.stream_ingest_metrics TO ${writer};
+GRANT SELECT ON ${db}.stream_trace_events TO ${writer};
+GRANT SELECT ON ${db}.ai_stream_events TO ${writer};
+GRANT SELECT ON ${db}.network_capabilities TO ${writer};
+GRANT SELECT ON ${db}.network_capability_capacities TO ${writer};
+GRANT SELECT ON ${db}.network_capability_models TO ${writer};
+GRANT SELECT ON ${db}.network_capability_prices TO ${writer};
+GRANT SELECT ON ${db}.network_capability_hardware TO ${writer};
+GRANT SELECT ON ${db}.discovery_results TO ${writer};
+GRANT SELECT ON ${db}.payment_events TO ${writer};
 
 CREATE USER IF NOT EXISTS ${reader} IDENTIFIED WITH sha256_hash BY '${reader_hash}';
 ALTER USER ${reader} IDENTIFIED WITH sha256_hash BY '${reader_hash}';
@@ -36,4 +49,4 @@ REVOKE ALL ON *.* FROM ${reader};
 -- still send per-query settings; the grant alone refuses writes and DDL.
 GRANT SELECT ON ${db}.* TO ${reader};
 SQL
-echo "create-users: ${writer} (INSERT on ${db}.*, SELECT on ${db}.ai_stream_status), ${reader} (SELECT on ${db}.*)"
+echo "create-users: ${writer} (INSERT on ${db}.*, SELECT on the rollups' sources), ${reader} (SELECT on ${db}.*)"

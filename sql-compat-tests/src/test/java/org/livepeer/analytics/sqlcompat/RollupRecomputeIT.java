@@ -52,7 +52,7 @@ class RollupRecomputeIT {
         insert(engine, List.of(RollupsIT.status("a4", H + 3 * MIN, S1, 30, "ONLINE")));
         assertEquals(List.of("2\t1\t['2026-03-02 10:00:00']"), RollupsIT.run(ch, DRIFT, Map.of()));
 
-        HourlyRollup rollup = HourlyRollup.fedBy("ai_stream_status").get(0);
+        HourlyRollup rollup = Rollups.named("orchestrator_hourly_stats");
         engine.query(rollup.recompute(H / 1000, Rollups.VERSION + 1));
         assertEquals(List.of("2\t0\t[]"), RollupsIT.run(ch, DRIFT, Map.of()));
         assertEquals(

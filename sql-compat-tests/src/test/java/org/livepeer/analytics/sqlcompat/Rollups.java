@@ -1,6 +1,8 @@
 package org.livepeer.analytics.sqlcompat;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.engine.Engine;
@@ -11,21 +13,43 @@ final class Rollups {
     /** The version every test computation carries, the same on both lines. */
     static final long VERSION = 1;
 
+    /** The schema's rollups for the default events topic, the one the tests' rows carry. */
+    static final List<HourlyRollup> ALL = HourlyRollup.all("streaming-events");
+
     private Rollups() {}
 
-    /** Every hour of every rollup that its source table has rows in. */
+    static HourlyRollup named(String table) {
+        return ALL.stream()
+                .filter(r -> r.table().equals(table))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rollup " + table));
+    }
+
+    /** Every hour of every rollup that one of its source tables has rows in. */
     static void recomputeAll(Engine engine) {
-        for (HourlyRollup rollup : HourlyRollup.ALL) {
-            String hours =
-                    engine.query(
-                            "SELECT DISTINCT toUInt32(toStartOfHour(event_time)) FROM "
-                                    + Migrator.DATABASE
-                                    + "."
-                                    + rollup.sourceTable());
-            Arrays.stream(hours.split("\n"))
-                    .filter(h -> !h.isBlank())
-                    .forEach(
-                            h -> engine.query(rollup.recompute(Long.parseLong(h.trim()), VERSION)));
+        for (HourlyRollup rollup : ALL) {
+            TreeSet<Long> hours = new TreeSet<>();
+            for (String source : rollup.sourceTables()) {
+                hours.addAll(hoursIn(engine, source));
+            }
+            hours.forEach(h -> engine.query(rollup.recompute(h, VERSION)));
         }
+    }
+
+    /** The hours the sink would note for the rows of {@code table}: event time, else processing. */
+    private static List<Long> hoursIn(Engine engine, String table) {
+        String time = HourlyRollup.placementSql(table);
+        String hours =
+                engine.query(
+                        "SELECT DISTINCT toUInt32(toStartOfHour("
+                                + time
+                                + ")) FROM "
+                                + Migrator.DATABASE
+                                + "."
+                                + table);
+        return Arrays.stream(hours.split("\n"))
+                .filter(h -> !h.isBlank())
+                .map(h -> Long.parseLong(h.trim()))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package org.livepeer.analytics.sqlcompat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.livepeer.analytics.clickhouse.query.ShippedQuery;
-import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.chdb.ChDb;
@@ -128,6 +128,57 @@ class SqlCompatIT {
         }
     }
 
+    /**
+     * The per-minute rollups the pipeline-health panels read hold what the exact queries compute
+     * from the tables: the accounting per event type, the rows per table, the rows with a latency.
+     */
+    @Test
+    void theMinuteRollupsAgreeWithTheTablesOnBothLines() {
+        ShippedQuery accounting = ShippedQuery.resource("accounting_by_event_type.sql");
+        String db = Migrator.DATABASE + ".";
+        for (Engine engine : lines.engines()) {
+            assertEquals(
+                    engine.query(accounting.expand(Map.of())),
+                    engine.query(
+                            "SELECT event_type, sum(raw_events) AS r, sum(typed_events) AS t,"
+                                    + " sum(dlq_events) AS d, toInt64(r) - toInt64(t) - toInt64(d)"
+                                    + " FROM "
+                                    + db
+                                    + "accounting_minutely FINAL"
+                                    + " GROUP BY event_type ORDER BY event_type"),
+                    engine.name());
+            StringBuilder perTable = new StringBuilder();
+            for (String table :
+                    Rollups.named("table_rows_minutely").sourceTables().stream()
+                            .sorted()
+                            .toList()) {
+                perTable.append(table)
+                        .append('\t')
+                        .append(engine.query("SELECT count() FROM " + db + table).trim())
+                        .append('\n');
+            }
+            assertEquals(
+                    perTable.toString(),
+                    engine.query(
+                            "SELECT table_name, sum(stored_rows) FROM "
+                                    + db
+                                    + "table_rows_minutely FINAL GROUP BY table_name"
+                                    + " ORDER BY table_name"),
+                    engine.name());
+            String withLatency =
+                    engine.query(
+                            "SELECT count() FROM "
+                                    + db
+                                    + "streaming_events WHERE"
+                                    + " received_ts_ms > 0 AND kafka_ts_ms > 0 AND inserted_ts_ms > 0");
+            assertNotEquals("0", withLatency.trim(), "the samples carry latency timestamps");
+            assertEquals(
+                    withLatency,
+                    engine.query("SELECT sum(events) FROM " + db + "latency_minutely FINAL"),
+                    engine.name());
+        }
+    }
+
     static List<String> tables() {
         return Arrays.stream(
                         oldLine.query(
@@ -160,7 +211,7 @@ class SqlCompatIT {
                                         + "'")
                         .trim();
         String qualified = Migrator.DATABASE + "." + table;
-        boolean rollup = HourlyRollup.ALL.stream().anyMatch(r -> r.table().equals(table));
+        boolean rollup = Rollups.ALL.stream().anyMatch(r -> r.table().equals(table));
         // A rollup's rows are aggregate states, whose bytes each version may lay out its own way;
         // orchestrator_hourly_stats.sql compares their values.
         String sql =

@@ -19,6 +19,7 @@ import org.livepeer.analytics.processor.sink.clickhouse.ClickHouseSinkConfig;
 import org.livepeer.analytics.processor.sink.clickhouse.HttpBatchInserter;
 import org.livepeer.analytics.processor.sink.clickhouse.InsertVerdict;
 import org.livepeer.analytics.processor.source.KafkaEvent;
+import org.livepeer.analytics.wire.WireTopics;
 
 /**
  * The ClickHouse sink: rows/s into a real clickhouse-server started here (temporary directory),
@@ -68,7 +69,8 @@ public final class SinkBench {
                             64L << 20,
                             1000,
                             60_000,
-                            60_000);
+                            60_000,
+                            WireTopics.EVENTS);
             HttpBatchInserter inserter = new HttpBatchInserter(config);
             ClickHouseHttp admin = server.client(server.admin());
             measure(server, "batch 1 (baseline)", inserter, admin, lines, 2_000, 1, runs);

@@ -36,6 +36,10 @@ final class BenchRows {
     private final long endMs;
     private final long spanMs;
 
+    long endMs() {
+        return endMs;
+    }
+
     BenchRows(long endMs, int days) {
         this.endMs = endMs;
         this.spanMs = days * 86_400_000L;
@@ -268,25 +272,5 @@ final class BenchRows {
                 + " toInt32(0), toInt64(number), ts + 100, toDateTime(intDiv(ts + 100, 1000)),"
                 + " toDate(toDateTime(intDiv(ts + 100, 1000))) FROM "
                 + source(n);
-    }
-
-    /** The hourly rollup over every hour at once, as V017's backfill computes it. */
-    static String rollup() {
-        return "INSERT INTO "
-                + DB
-                + ".orchestrator_hourly_stats SELECT toStartOfHour(event_time) AS hour,"
-                + " ifNull(orchestrator_address, '') AS orchestrator_address, countState(),"
-                + " avgState(output_fps), minState(output_fps), avgState(input_fps),"
-                + " uniqExactState(stream_id), uniqExactIfState(stream_id,"
-                + " ifNull(last_restart_time_ms, toUInt64(0)), toUInt8(ifNull(last_restart_time_ms,"
-                + " toUInt64(0)) >= ifNull(start_time_ms, toUInt64(0)) AND"
-                + " ifNull(last_restart_time_ms, toUInt64(0)) > 0)), uniqExactIfState(stream_id,"
-                + " ifNull(last_error_time_ms, toUInt64(0)), toUInt8(ifNull(last_error_time_ms,"
-                + " toUInt64(0)) >= ifNull(start_time_ms, toUInt64(0)) AND"
-                + " ifNull(last_error_time_ms, toUInt64(0)) > 0)),"
-                + " sumState(toUInt64(state = 'ERROR')),"
-                + " sumState(toUInt64(startsWith(state, 'DEGRADED'))), toUInt64(1) FROM "
-                + DB
-                + ".ai_stream_status GROUP BY hour, orchestrator_address";
     }
 }

@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 import org.livepeer.analytics.sqlcompat.grafana.Dashboard;
 import org.livepeer.analytics.sqlcompat.grafana.GrafanaMacros;
 import org.livepeer.analytics.sqlcompat.grafana.Selection;
+import org.livepeer.analytics.wire.WireTopics;
 
 /**
  * Every Grafana panel query (and variable query) over generated rows on ClickHouse 18.16, as the
@@ -33,6 +35,9 @@ import org.livepeer.analytics.sqlcompat.grafana.Selection;
  */
 public final class GrafanaPanelBench {
     private static final int SELECTED = 2;
+
+    /** The scenarios read at most the last 7 days; a day more covers the first partial hour. */
+    private static final int ROLLUP_DAYS = 8;
 
     record Scenario(String name, Duration range, long intervalS, boolean all) {}
 
@@ -66,10 +71,10 @@ public final class GrafanaPanelBench {
         List<String> statements = new ArrayList<>(rows.typed(events));
         statements.add(rows.raw(events));
         statements.add(rows.deadLetters(events / 100));
-        statements.add(BenchRows.rollup());
         for (String sql : statements) {
             admin.execute(sql);
         }
+        System.err.println(recomputeRollups(admin, rows.endMs()));
         // Measure on settled tables: wait for the background merges of the load to finish.
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline
@@ -83,6 +88,29 @@ public final class GrafanaPanelBench {
         System.err.printf(
                 "loaded in %d s:%n%s%n",
                 Duration.ofNanos(System.nanoTime() - t0).toSeconds(), counts);
+    }
+
+    /**
+     * Every rollup, one hour at a time as the processor's sink recomputes them, for the hours the
+     * scenarios read (the last {@value #ROLLUP_DAYS} days); returns each rollup's recomputation
+     * time per hour (median and slowest, ms), the sink's cost at this data rate.
+     */
+    private static String recomputeRollups(ClickHouseHttp admin, long endMs) {
+        long lastHour = HourlyRollup.hourStartSeconds(endMs);
+        StringBuilder out = new StringBuilder("recomputation of one hour, p50 / max ms:\n");
+        for (HourlyRollup rollup : HourlyRollup.all(WireTopics.EVENTS)) {
+            int hours = ROLLUP_DAYS * 24 + 1;
+            long[] ms = new long[hours];
+            for (int h = 0; h < hours; h++) {
+                long t0 = System.nanoTime();
+                admin.execute(rollup.recompute(lastHour - h * 3600L, 1));
+                ms[h] = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            }
+            Arrays.sort(ms);
+            out.append(
+                    String.format("  %s: %d / %d%n", rollup.table(), ms[hours / 2], ms[hours - 1]));
+        }
+        return out.toString();
     }
 
     private static String run(

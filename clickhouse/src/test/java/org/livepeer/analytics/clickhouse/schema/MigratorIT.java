@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ServerVersion;
+import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
 
@@ -87,6 +89,22 @@ class MigratorIT {
         assertEquals(List.of(), second.applied());
         assertEquals(labels, second.alreadyApplied());
         assertEquals(files.size(), count("schema_migrations"));
+    }
+
+    /** A typed table the rollups do not read would be missing from the accounting panels. */
+    @Test
+    void theRollupsKnowEveryTypedTable() {
+        new Migrator(admin).migrate();
+        String withEventIds =
+                admin.query(
+                        "SELECT table FROM system.columns WHERE database = '"
+                                + Migrator.DATABASE
+                                + "' AND name = 'event_id' AND table NOT LIKE 'grafana%'"
+                                + " ORDER BY table FORMAT TabSeparated");
+        List<String> expected = new ArrayList<>(HourlyRollup.TYPED_TABLES);
+        expected.add(HourlyRollup.RAW_ARCHIVE);
+        expected.add(HourlyRollup.DEAD_LETTERS);
+        assertEquals(expected.stream().sorted().toList(), withEventIds.lines().toList());
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +20,7 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions.InsertCompression;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
+import org.livepeer.analytics.clickhouse.rollup.RollupBackfill;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 
 /**
@@ -125,9 +129,10 @@ class WriterPrivilegesIT {
     }
 
     @Test
-    void writerRecomputesARollupHourFromItsSource() {
+    void writerRecomputesEveryRollupHourFromItsSources() {
         String status =
-                "{\"event_id\":\"s-1\",\"event_ts_ms\":1714564800000,"
+                "{\"event_id\":\"s-1\",\"event_type\":\"ai_stream_status\","
+                        + "\"event_ts_ms\":1714564800000,"
                         + "\"event_time\":\"2024-05-01 12:00:00\",\"event_date\":\"2024-05-01\","
                         + "\"stream_id\":\"st\",\"orchestrator_address\":\"0xorch\","
                         + "\"state\":\"ONLINE\",\"output_fps\":30}\n";
@@ -135,16 +140,64 @@ class WriterPrivilegesIT {
                 "livepeer_analytics.ai_stream_status",
                 "JSONEachRow",
                 status.getBytes(StandardCharsets.UTF_8));
-        HourlyRollup rollup = HourlyRollup.fedBy("ai_stream_status").get(0);
+        List<HourlyRollup> rollups = HourlyRollup.all("streaming-events");
+        for (HourlyRollup each : rollups) {
+            writer.execute(each.recompute(HourlyRollup.hourStartSeconds(1714564800000L), 1));
+        }
+        HourlyRollup rollup = rollups.get(0);
 
-        writer.execute(rollup.recompute(HourlyRollup.hourStartSeconds(1714564800000L), 1));
-
+        assertEquals(
+                "ai_stream_status\t1\n",
+                admin.query(
+                        "SELECT event_type, typed_events FROM livepeer_analytics.accounting_minutely"
+                                + " FINAL WHERE event_type = 'ai_stream_status' FORMAT TabSeparated"));
         assertEquals(
                 "0xorch\t1\n",
                 admin.query(
                         "SELECT orchestrator_address, countMerge(samples) FROM livepeer_analytics."
                                 + rollup.table()
                                 + " FINAL GROUP BY orchestrator_address FORMAT TabSeparated"));
+    }
+
+    /** Rows stored before a rollup existed reach it through the backfill, as the writer. */
+    @Test
+    void theBackfillRecomputesTheHoursThatHoldRowsInItsRange() {
+        long ms = 1_700_000_000_000L;
+        String raw =
+                "{\"event_id\":\"r-1\",\"event_type\":\"payment_events\",\"event_ts_ms\":"
+                        + ms
+                        + ",\"event_time\":\"2023-11-14 22:13:20\",\"event_date\":\"2023-11-14\","
+                        + "\"gateway\":\"g\",\"source\":\"k\",\"payload\":\"{}\","
+                        + "\"kafka_partition\":0,\"kafka_offset\":7,\"processed_ts_ms\":"
+                        + ms
+                        + "}\n";
+        writer.insert(
+                "livepeer_analytics.streaming_events",
+                "JSONEachRow",
+                raw.getBytes(StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        RollupBackfill backfill = new RollupBackfill(writer, HourlyRollup.all("streaming-events"));
+
+        backfill.run(Instant.ofEpochMilli(ms + 3_600_000), Instant.now(), lines::add);
+        assertEquals("0\n", rawEventsOfGateway("g"), "the row's hour is outside: " + lines);
+
+        int hours =
+                backfill.run(
+                        Instant.ofEpochMilli(ms - 1000),
+                        Instant.ofEpochMilli(ms + 1000),
+                        lines::add);
+
+        // The raw archive feeds three rollups: accounting, rows per table, latency.
+        assertEquals(3, hours, lines.toString());
+        assertEquals("1\n", rawEventsOfGateway("g"));
+    }
+
+    private static String rawEventsOfGateway(String gateway) {
+        return admin.query(
+                "SELECT toUInt64(sum(raw_events)) FROM livepeer_analytics.accounting_minutely FINAL"
+                        + " WHERE gateway = '"
+                        + gateway
+                        + "' FORMAT TabSeparated");
     }
 
     /** 18.16 has no per-user SELECT privilege; the rollup recomputation needs it anyway. */

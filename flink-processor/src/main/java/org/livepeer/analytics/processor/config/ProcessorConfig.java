@@ -148,7 +148,8 @@ public record ProcessorConfig(
                 r.longValue(ProcessorKey.SINK_BATCH_MAX_BYTES, 1, MAX),
                 r.longValue(ProcessorKey.SINK_BATCH_MAX_DELAY_MS, 1, MAX),
                 r.longValue(ProcessorKey.SINK_RETRY_MAX_DURATION_MS, 1, MAX),
-                r.longValue(ProcessorKey.PROCESSOR_ROLLUP_REFRESH_MS, 1, MAX));
+                r.longValue(ProcessorKey.PROCESSOR_ROLLUP_REFRESH_MS, 1, MAX),
+                KafkaKey.EVENTS_TOPIC.read(r));
     }
 
     /** "" when unset; else an absolute URI with a scheme (file:///…, s3://…). */

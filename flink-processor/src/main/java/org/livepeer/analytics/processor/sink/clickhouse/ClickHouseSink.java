@@ -47,7 +47,8 @@ public final class ClickHouseSink
                 new HttpBatchInserter(config),
                 context.getProcessingTimeService(),
                 SinkMetrics.register(context.metricGroup()),
-                new RollupRefresher(HourlyRollup.ALL, config.rollupRefreshMs(), owed));
+                new RollupRefresher(
+                        HourlyRollup.all(config.eventsTopic()), config.rollupRefreshMs(), owed));
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.net.URI;
 import org.livepeer.analytics.config.SecretMask;
 
 /**
- * Where and how the sink writes: endpoint, credentials, batch bounds, and how often the rollups are
- * recomputed.
+ * Where and how the sink writes: endpoint, credentials, batch bounds, how often the rollups are
+ * recomputed, and the events topic (the accounting rollup counts its dead letters apart from the
+ * gateway's rejections).
  */
 public record ClickHouseSinkConfig(
         URI url,
@@ -17,7 +18,8 @@ public record ClickHouseSinkConfig(
         long batchMaxBytes,
         long batchMaxDelayMs,
         long retryMaxDurationMs,
-        long rollupRefreshMs)
+        long rollupRefreshMs,
+        String eventsTopic)
         implements Serializable {
 
     @Override

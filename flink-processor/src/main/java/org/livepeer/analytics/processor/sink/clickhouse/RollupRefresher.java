@@ -2,7 +2,9 @@ package org.livepeer.analytics.processor.sink.clickhouse;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,6 +22,9 @@ import org.livepeer.analytics.processor.row.SinkRow;
  */
 final class RollupRefresher {
 
+    private static final String EVENT_TIME = "event_ts_ms";
+    private static final String PROCESSING_TIME = "processed_ts_ms";
+
     private final Map<String, List<HourlyRollup>> bySource;
     private final Map<String, HourlyRollup> byTable;
     private final long intervalMs;
@@ -27,21 +32,34 @@ final class RollupRefresher {
     private long nextRunMs;
 
     RollupRefresher(List<HourlyRollup> rollups, long intervalMs, Collection<RollupHour> restored) {
-        this.bySource = rollups.stream().collect(Collectors.groupingBy(HourlyRollup::sourceTable));
+        this.bySource = new HashMap<>();
+        for (HourlyRollup rollup : rollups) {
+            for (String source : rollup.sourceTables()) {
+                bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(rollup);
+            }
+        }
         this.byTable = rollups.stream().collect(Collectors.toMap(HourlyRollup::table, r -> r));
         this.intervalMs = intervalMs;
         pending.addAll(restored);
     }
 
-    /** Notes the hour of {@code row} for every rollup computed from its table. */
+    /**
+     * Notes the hour of {@code row} for every rollup computed from its table: the hour of its event
+     * time, or of its processing time when the event's could not be read (the rollups place such
+     * records there, as the raw archive does).
+     */
     void noteRow(SinkRow row) {
         List<HourlyRollup> rollups = bySource.get(row.table);
         if (rollups == null) {
             return;
         }
+        long placedMs = RowFields.unsignedLong(row.json, EVENT_TIME);
+        if (placedMs == 0) {
+            placedMs = RowFields.unsignedLong(row.json, PROCESSING_TIME);
+        }
+        long hour = HourlyRollup.hourStartSeconds(placedMs);
         for (HourlyRollup rollup : rollups) {
-            long eventMs = RowFields.unsignedLong(row.json, rollup.sourceTimeColumn());
-            pending.add(new RollupHour(rollup.table(), HourlyRollup.hourStartSeconds(eventMs)));
+            pending.add(new RollupHour(rollup.table(), hour));
         }
     }
 

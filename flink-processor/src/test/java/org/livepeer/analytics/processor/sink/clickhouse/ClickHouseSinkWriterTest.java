@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.metrics.SimpleCounter;
@@ -33,12 +34,11 @@ class ClickHouseSinkWriterTest {
                     new DescriptiveStatisticsHistogram(10),
                     new SimpleCounter());
 
-    /** A rollup of table {@code src} whose statement is just its hour and version. */
+    /** A rollup of tables {@code src} and {@code src2} whose statement is its hour and version. */
     private static final HourlyRollup ROLLUP =
             new HourlyRollup(
                     "hourly",
-                    "src",
-                    "event_ts_ms",
+                    Set.of("src", "src2"),
                     "RECOMPUTE {hour_start:UInt32} {refreshed_ms:UInt64}");
 
     private static final long REFRESH_MS = 30_000;
@@ -60,7 +60,8 @@ class ClickHouseSinkWriterTest {
                         maxBytes,
                         DELAY_MS,
                         1000,
-                        REFRESH_MS);
+                        REFRESH_MS,
+                        "events");
         return new ClickHouseSinkWriter(
                 config,
                 inserter,
@@ -92,6 +93,27 @@ class ClickHouseSinkWriterTest {
                         .toList());
         assertEquals(2, metrics.rollupHoursRecomputed().getCount());
         assertEquals(List.of(), writer.snapshotState(1));
+    }
+
+    @Test
+    void rowsOfSeveralSourcesInOneHourRecomputeItOnceAndUnreadableTimesCountWhenProcessed()
+            throws Exception {
+        ClickHouseSinkWriter writer = writer(100, 1 << 20);
+        writer.write(sourceRow(T0 + 5), null);
+        writer.write(new SinkRow("src2", "{\"event_ts_ms\":" + (T0 + 7) + "}"), null);
+        writer.write(
+                new SinkRow(
+                        "src2",
+                        "{\"event_ts_ms\":0,\"processed_ts_ms\":" + (T0 + 3 * HOUR_MS) + "}"),
+                null);
+
+        writer.flush(false);
+
+        assertEquals(
+                List.of("RECOMPUTE " + T0 / 1000, "RECOMPUTE " + (T0 + 3 * HOUR_MS) / 1000),
+                inserter.statements.stream()
+                        .map(st -> st.substring(0, st.lastIndexOf(' ')))
+                        .toList());
     }
 
     @Test

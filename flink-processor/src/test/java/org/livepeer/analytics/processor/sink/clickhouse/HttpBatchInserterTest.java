@@ -178,7 +178,7 @@ class HttpBatchInserterTest {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         ClickHouseSinkConfig config =
                 new ClickHouseSinkConfig(
-                        url, "w", "p", "db", 1000, 1 << 20, 1000, retryBudgetMs, 30_000);
+                        url, "w", "p", "db", 1000, 1 << 20, 1000, retryBudgetMs, 30_000, "events");
         inserter = new HttpBatchInserter(config, 10, 40);
     }
 }

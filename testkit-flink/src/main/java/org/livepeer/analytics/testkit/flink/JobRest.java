@@ -2,6 +2,7 @@ package org.livepeer.analytics.testkit.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Flink's REST API says about one job: checkpoint counts and failures, the latest restore,
- * restarts ({@code numRestarts}) and the sum of an operator metric over every vertex. Metrics come
- * from a cache the REST endpoint refreshes at most every {@code metrics.fetcher.update-interval}.
+ * What Flink's REST API says about one job: its state, checkpoint counts and failures, the latest
+ * restore, restarts ({@code numRestarts}) and the sum of an operator metric over every vertex; and
+ * a stop with a savepoint, as docs/operations.md does it with curl. Metrics come from a cache the
+ * REST endpoint refreshes at most every {@code metrics.fetcher.update-interval}.
  */
 public final class JobRest {
 
@@ -30,6 +32,37 @@ public final class JobRest {
     /** {@code restAddress} as a MiniCluster reports it ({@code getRestAddress}/web UI URL). */
     public JobRest(String restAddress, String jobId) {
         this.base = restAddress.replaceAll("/$", "") + "/jobs/" + jobId;
+    }
+
+    /** RUNNING, RESTARTING, FINISHED…: the job's {@code state}. */
+    public String state() {
+        return get(base).path("state").asText();
+    }
+
+    /**
+     * {@code POST /jobs/:id/stop}: stop with a savepoint (Flink's default, canonical format) into
+     * {@code targetDirectory}, without draining; returns the trigger id for {@link
+     * #savepointStatus}.
+     */
+    public String stopWithSavepoint(String targetDirectory) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("targetDirectory", targetDirectory);
+        body.put("drain", false);
+        return send(
+                        HttpRequest.newBuilder(URI.create(base + "/stop"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                        base + "/stop")
+                .path("request-id")
+                .asText();
+    }
+
+    /**
+     * {@code GET /jobs/:id/savepoints/:trigger}: {@code status.id} (IN_PROGRESS, COMPLETED) and,
+     * once completed, {@code operation.location} or {@code operation.failure-cause}.
+     */
+    public JsonNode savepointStatus(String triggerId) {
+        return get(base + "/savepoints/" + triggerId);
     }
 
     /** {@code counts} (completed, failed, restored…), {@code latest} and {@code history}. */
@@ -104,15 +137,22 @@ public final class JobRest {
     }
 
     private JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)), url);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String url) {
         try {
             HttpResponse<byte[]> r =
                     http.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
+                            request.timeout(Duration.ofSeconds(10)).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + r.statusCode());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        url
+                                + " answered "
+                                + r.statusCode()
+                                + ": "
+                                + new String(r.body(), StandardCharsets.UTF_8));
             }
             return JSON.readTree(r.body());
         } catch (IOException e) {

@@ -178,19 +178,7 @@ class KafkaReplicasEndToEndIT {
     }
 
     private static Set<String> archivedIds(ClickHouseTestServer clickhouse) {
-        String tsv =
-                clickhouse.query(
-                        "SELECT DISTINCT event_id FROM livepeer_analytics.streaming_events"
-                                + " WHERE startsWith(event_id, '"
-                                + PREFIX
-                                + "') FORMAT TabSeparated");
-        Set<String> ids = new HashSet<>();
-        for (String line : tsv.split("\n")) {
-            if (!line.isBlank()) {
-                ids.add(line);
-            }
-        }
-        return ids;
+        return clickhouse.distinctIds("streaming_events", "startsWith(event_id, '" + PREFIX + "')");
     }
 
     @Test

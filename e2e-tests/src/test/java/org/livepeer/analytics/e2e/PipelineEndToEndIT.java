@@ -116,7 +116,7 @@ class PipelineEndToEndIT {
                 .until(() -> clickhouse.countRows("streaming_events") >= accepted + direct);
         assertEquals(accepted + direct, clickhouse.countRows("streaming_events"));
 
-        Set<String> archived = idsIn(clickhouse, "streaming_events", "event_id != ''");
+        Set<String> archived = clickhouse.distinctIds("streaming_events", "event_id != ''");
         for (Map.Entry<String, Set<String>> e : acceptedByType.entrySet()) {
             assertTrue(archived.containsAll(e.getValue()), e.getKey() + " ids missing in raw");
         }
@@ -125,7 +125,7 @@ class PipelineEndToEndIT {
         await().atMost(ARRIVAL)
                 .untilAsserted(
                         () -> assertEquals(expectedDeadLetters, deadLettersByType(clickhouse)));
-        Set<String> dlqIds = idsIn(clickhouse, "streaming_events_dlq", "event_id != ''");
+        Set<String> dlqIds = clickhouse.distinctIds("streaming_events_dlq", "event_id != ''");
         acceptedByType.values().forEach(ids -> dlqIds.forEach(id -> assertTrue(!ids.contains(id))));
     }
 
@@ -242,7 +242,7 @@ class PipelineEndToEndIT {
             ClickHouseTestServer clickhouse, Map<String, Set<String>> acceptedByType) {
         for (Map.Entry<String, Set<String>> e : acceptedByType.entrySet()) {
             String table = SampleEvents.TYPED_TABLE.get(e.getKey());
-            Set<String> typed = idsIn(clickhouse, table, "1");
+            Set<String> typed = clickhouse.distinctIds(table, "1");
             Set<String> missing = new HashSet<>(e.getValue());
             missing.removeAll(typed);
             assertTrue(missing.isEmpty(), table + " lacks accepted events " + missing);
@@ -264,22 +264,5 @@ class PipelineEndToEndIT {
             }
         }
         return counts;
-    }
-
-    private static Set<String> idsIn(ClickHouseTestServer clickhouse, String table, String where) {
-        String tsv =
-                clickhouse.query(
-                        "SELECT DISTINCT event_id FROM livepeer_analytics."
-                                + table
-                                + " WHERE "
-                                + where
-                                + " FORMAT TabSeparated");
-        Set<String> ids = new HashSet<>();
-        for (String line : tsv.split("\n")) {
-            if (!line.isBlank()) {
-                ids.add(line);
-            }
-        }
-        return ids;
     }
 }

@@ -207,21 +207,7 @@ final class Accounting {
     }
 
     private Set<String> ids(String table, String where) {
-        String tsv =
-                clickhouse.query(
-                        "SELECT DISTINCT event_id FROM livepeer_analytics."
-                                + table
-                                + " WHERE "
-                                + OF_THE_LOAD
-                                + where
-                                + " FORMAT TabSeparated");
-        Set<String> ids = new HashSet<>();
-        for (String line : tsv.split("\n")) {
-            if (!line.isBlank()) {
-                ids.add(line);
-            }
-        }
-        return ids;
+        return clickhouse.distinctIds(table, OF_THE_LOAD + where);
     }
 
     private long count(String from, String where) {

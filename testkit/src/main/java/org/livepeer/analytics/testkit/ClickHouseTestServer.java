@@ -1,8 +1,11 @@
 package org.livepeer.analytics.testkit;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
@@ -86,6 +89,20 @@ public final class ClickHouseTestServer implements AutoCloseable {
     /** {@code SELECT count() FROM table WHERE where}, e.g. {@code count("t", "event_id = 'x'")}. */
     public long count(String table, String where) {
         return queryLong("SELECT count() FROM " + qualified(table) + " WHERE " + where);
+    }
+
+    /** The distinct {@code event_id}s of {@code table}'s rows that match {@code where}. */
+    public Set<String> distinctIds(String table, String where) {
+        String tsv =
+                admin.query(
+                        "SELECT DISTINCT event_id FROM "
+                                + qualified(table)
+                                + " WHERE "
+                                + where
+                                + " FORMAT TabSeparated");
+        return tsv.lines()
+                .filter(line -> !line.isBlank())
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Runs a query (as admin) whose answer is one number. */

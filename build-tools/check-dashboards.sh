@@ -24,23 +24,15 @@ fail() { echo "check-dashboards: $*" >&2; exit 1; }
 command -v node >/dev/null 2>&1 || fail "node is required (apt-get install npm)"
 command -v npm >/dev/null 2>&1 || fail "npm is required (apt-get install npm)"
 
+# shellcheck source=npm-pack.sh
+. "$root/build-tools/npm-pack.sh"
+
 # fetch <package> <version> <dir under node_modules>
 fetch() {
   local target="$modules/$3"
   [ -f "$target/package.json" ] && return 0
-  mkdir -p "$cache"
-  local work
-  work="$(mktemp -d "$cache/.fetch.XXXXXX")"
   echo "check-dashboards: fetching $1@$2 into $target" >&2
-  (cd "$work" && npm pack --silent --ignore-scripts "$1@$2" >/dev/null) \
-    || { rm -rf "$work"; fail "npm pack $1@$2 failed (is the npm registry reachable?)"; }
-  local tarball
-  tarball="$(find "$work" -maxdepth 1 -name '*.tgz' -print -quit)"
-  tar -xzf "$tarball" -C "$work"
-  mkdir -p "$(dirname "$target")"
-  rm -rf "$target"
-  mv "$work/package" "$target"
-  rm -rf "$work"
+  npm_unpack "$1@$2" "$target" || fail "cannot fetch $1@$2"
 }
 
 fetch @grafana/schema "$GRAFANA_VERSION" @grafana/schema

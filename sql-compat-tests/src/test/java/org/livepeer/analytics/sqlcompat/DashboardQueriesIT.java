@@ -57,7 +57,8 @@ class DashboardQueriesIT {
     @BeforeAll
     static void migrateAndLoad(ClickHouseTestServer server, @TempDir Path chdbDir) {
         lines = BothLines.open(server, chdbDir);
-        reader = new ServerEngine(server.reader());
+        // The plugin (clickhouse-go) sends max_execution_time with every query.
+        reader = new ServerEngine(server.reader(), Map.of("max_execution_time", "60"));
         // The samples were moved so that the oldest lands yesterday (SampleRecords); they span
         // about 100 days from there.
         Instant yesterday = lines.loadedAt.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));

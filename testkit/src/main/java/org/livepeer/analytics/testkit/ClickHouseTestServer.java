@@ -71,7 +71,7 @@ public final class ClickHouseTestServer implements AutoCloseable {
         return writer;
     }
 
-    /** {@code reader}: readonly=1. */
+    /** {@code reader}: reads only (readonly=2, allow_ddl=0). */
     public ClickHouseHttp reader() {
         return reader;
     }

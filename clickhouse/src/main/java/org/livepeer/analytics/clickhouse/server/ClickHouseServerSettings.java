@@ -19,7 +19,7 @@ import org.livepeer.analytics.clickhouse.http.ClickHouseCredentials;
  * @param tcpPort native-protocol port on 127.0.0.1, or 0 for a free one
  * @param adminPassword password of {@code default}, the only user allowed DDL (the migrator)
  * @param writerPassword password of {@code writer} (INSERT and SELECT, no DDL; docs/decisions/0008)
- * @param readerPassword password of {@code reader} ({@code readonly=1})
+ * @param readerPassword password of {@code reader} ({@code readonly=2}: reads, and settings)
  * @param startupTimeout how long to wait for {@code /ping}
  */
 public record ClickHouseServerSettings(

@@ -154,8 +154,12 @@ final class ServerConfigFiles {
                 + "      <allow_ddl>0</allow_ddl>\n"
                 + "    </writer>\n"
                 + "    <reader>\n"
-                + "      <readonly>1</readonly>\n"
-                // readonly=1 forbids setting it per request, so it lives in the profile.
+                // readonly=2: reads, and per-query settings, which Grafana's ClickHouse plugin
+                // sends with every query (max_execution_time) and readonly=1 refuses on 18.16,
+                // which has no settings constraints (docs/grafana.md). Writes and DDL stay refused,
+                // and readonly itself cannot be lowered per query.
+                + "      <readonly>2</readonly>\n"
+                + "      <allow_ddl>0</allow_ddl>\n"
                 + "      <enable_http_compression>1</enable_http_compression>\n"
                 + "    </reader>\n"
                 + "  </profiles>\n"

@@ -30,7 +30,7 @@ class ClickHouseServerSettingsTest {
     void usersFileGivesEachRoleItsProfile() {
         String users = ServerConfigFiles.users(settings);
         assertTrue(users.contains("<allow_ddl>0</allow_ddl>"));
-        assertTrue(users.contains("<readonly>1</readonly>"));
+        assertTrue(users.contains("<readonly>2</readonly>"));
         assertTrue(users.contains("<enable_http_compression>1</enable_http_compression>"));
         assertEquals(
                 2, users.split("<allow_databases>", -1).length - 1, "writer and reader confined");

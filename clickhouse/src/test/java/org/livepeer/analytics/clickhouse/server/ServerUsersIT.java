@@ -86,9 +86,10 @@ class ServerUsersIT {
         assertEquals(291, r.code());
     }
 
+    /** Grafana's plugin sends max_execution_time with every query; the reader must take it. */
     @Test
-    void readerSelectsButCannotInsertOrChangeSettings() {
-        assertEquals("1\n", reader.query("SELECT 1"));
+    void readerSelectsWithPerQuerySettingsButCannotWriteOrLowerReadonly() {
+        assertEquals("1\n", reader.query("SELECT 1", Map.of("max_execution_time", "30")));
         ClickHouseException insert =
                 assertThrows(
                         ClickHouseException.class,
@@ -99,13 +100,23 @@ class ServerUsersIT {
                                         row("r-1", 0).getBytes(StandardCharsets.UTF_8)));
         assertEquals(164, insert.code()); // READONLY
         assertFalse(insert.retryable());
-        ClickHouseException setting =
+        ClickHouseException unlocked =
                 assertThrows(
                         ClickHouseException.class,
-                        () -> reader.query("SELECT 1", Map.of("max_threads", "1")));
-        assertEquals(164, setting.code());
+                        () ->
+                                reader.insert(
+                                        TABLE,
+                                        "JSONEachRow",
+                                        row("r-2", 0).getBytes(StandardCharsets.UTF_8),
+                                        Map.of("readonly", "0")));
+        assertEquals(164, unlocked.code(), unlocked.getMessage());
+        ClickHouseException ddl =
+                assertThrows(
+                        ClickHouseException.class,
+                        () -> reader.execute("DROP TABLE " + TABLE, Map.of("allow_ddl", "1")));
+        assertTrue(ddl.code() == 164 || ddl.code() == 392, ddl.getMessage());
         assertEquals(
-                "0\n", admin.query("SELECT count() FROM " + TABLE + " WHERE event_id = 'r-1'"));
+                "0\n", admin.query("SELECT count() FROM " + TABLE + " WHERE event_id LIKE 'r-%'"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.livepeer.analytics.sqlcompat.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ServerVersion;
 import org.livepeer.analytics.clickhouse.schema.MigrationTarget;
@@ -9,10 +10,17 @@ import org.livepeer.analytics.clickhouse.schema.MigrationTarget;
 public final class ServerEngine implements Engine {
     private final ClickHouseHttp http;
     private final ServerVersion version;
+    private final Map<String, String> settings;
 
     public ServerEngine(ClickHouseHttp http) {
+        this(http, Map.of());
+    }
+
+    /** Sends {@code settings} with every query, as a client such as Grafana's plugin does. */
+    public ServerEngine(ClickHouseHttp http, Map<String, String> settings) {
         this.http = http;
         this.version = http.version();
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
@@ -27,7 +35,7 @@ public final class ServerEngine implements Engine {
 
     @Override
     public String query(String sql) {
-        return http.query(sql);
+        return http.query(sql, settings);
     }
 
     @Override

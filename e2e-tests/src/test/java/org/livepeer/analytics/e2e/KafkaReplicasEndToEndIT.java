@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,22 +72,8 @@ class KafkaReplicasEndToEndIT {
         };
     }
 
-    private static int leaderOfPartitionZero(String bootstrap) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeTopics(List.of(TOPIC))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(TOPIC)
-                    .partitions()
-                    .get(0)
-                    .leader()
-                    .id();
-        }
-    }
-
     private void loadThroughAKill(EmbeddedKafkaCluster cluster, int port) throws Exception {
-        int victim = leaderOfPartitionZero(cluster.bootstrapServers());
+        int victim = cluster.partitions(TOPIC).get(0).leader().id();
         int atKill =
                 load.throughFault(
                         ACKED_PER_PHASE,

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Test;
@@ -66,28 +64,17 @@ class KafkaReplicasIT {
         };
     }
 
-    private static List<TopicPartitionInfo> partitions(String bootstrap) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeTopics(List.of(TOPIC))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(TOPIC)
-                    .partitions();
-        }
-    }
-
     /** The node that leads partition 0, once every partition has its three replicas in sync. */
-    private static int leaderOfPartitionZero(String bootstrap) throws Exception {
-        List<TopicPartitionInfo> partitions = partitions(bootstrap);
+    private static int leaderOfPartitionZero(EmbeddedKafkaCluster cluster) {
+        List<TopicPartitionInfo> partitions = cluster.partitions(TOPIC);
         partitions.forEach(
                 p -> assertEquals(3, p.isr().size(), "partition " + p.partition() + " in sync"));
         return partitions.get(0).leader().id();
     }
 
     /** After the kill: every partition led by a live node, with the two live nodes in sync. */
-    private static void assertVictimOutOfEveryIsr(String bootstrap, int victim) throws Exception {
-        for (TopicPartitionInfo p : partitions(bootstrap)) {
+    private static void assertVictimOutOfEveryIsr(EmbeddedKafkaCluster cluster, int victim) {
+        for (TopicPartitionInfo p : cluster.partitions(TOPIC)) {
             List<Integer> isr = p.isr().stream().map(n -> n.id()).toList();
             assertEquals(2, isr.size(), "partition " + p.partition() + " ISR " + isr);
             assertTrue(!isr.contains(victim), "partition " + p.partition() + " ISR " + isr);
@@ -126,9 +113,9 @@ class KafkaReplicasIT {
         try (EmbeddedKafkaCluster cluster =
                 EmbeddedKafkaCluster.start(dir, 3, Map.of("min.insync.replicas", "2"))) {
             cluster.createTopic(TOPIC, 3, (short) 3, Map.of("min.insync.replicas", "2"));
-            int victim = leaderOfPartitionZero(cluster.bootstrapServers());
+            int victim = leaderOfPartitionZero(cluster);
             loadThroughAKill(cluster, victim);
-            assertVictimOutOfEveryIsr(cluster.bootstrapServers(), victim);
+            assertVictimOutOfEveryIsr(cluster, victim);
 
             List<ConsumerRecord<String, byte[]>> records =
                     TopicReader.readAll(cluster.bootstrapServers(), TOPIC);

@@ -116,9 +116,13 @@ class KafkaReplicasIT {
             int victim = leaderOfPartitionZero(cluster);
             loadThroughAKill(cluster, victim);
             assertVictimOutOfEveryIsr(cluster, victim);
-
+            long loaded = System.nanoTime();
             List<ConsumerRecord<String, byte[]>> records =
                     TopicReader.readAll(cluster.bootstrapServers(), TOPIC);
+            LOG.info(
+                    "load {} s, topic read in {} s",
+                    TimeUnit.NANOSECONDS.toSeconds(loaded - start),
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loaded));
             Set<String> inKafka = new HashSet<>();
             for (ConsumerRecord<String, byte[]> r : records) {
                 inKafka.add(json(new String(r.value(), StandardCharsets.UTF_8)).get("id").asText());

@@ -19,6 +19,7 @@ final class IngestClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI events;
+    private final URI ready;
     private final String apiKey;
 
     /** The gateway's answer: status and parsed JSON body. */
@@ -26,6 +27,7 @@ final class IngestClient {
 
     IngestClient(int port, String apiKey) {
         this.events = URI.create("http://127.0.0.1:" + port + "/v1/events");
+        this.ready = URI.create("http://127.0.0.1:" + port + "/ready");
         this.apiKey = apiKey;
     }
 
@@ -50,5 +52,15 @@ final class IngestClient {
         HttpResponse<String> response =
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** Whether {@code /ready} answers 200; false when the gateway cannot be reached. */
+    boolean ready() throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -4,40 +4,24 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerSettings;
+import org.livepeer.analytics.event.samples.SampleFiles;
 import org.livepeer.analytics.gateway.GatewayVerticle;
 import org.livepeer.analytics.gateway.config.GatewayConfig;
 import org.livepeer.analytics.kafka.embedded.EmbeddedKafkaCluster;
@@ -46,6 +30,7 @@ import org.livepeer.analytics.processor.config.ProcessorConfig;
 import org.livepeer.analytics.testkit.ClickHouseTestServer;
 import org.livepeer.analytics.testkit.WithClickHouse;
 import org.livepeer.analytics.testkit.flink.FlinkMiniCluster;
+import org.livepeer.analytics.testkit.load.FaultLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,125 +45,45 @@ class KafkaReplicasEndToEndIT {
     @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaReplicasEndToEndIT.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient READY = HttpClient.newHttpClient();
     private static final String TOPIC = "streaming-events";
     private static final String KEY = "replicas-test-key";
     private static final String PREFIX = "repl-e2e-";
-    private static final int BATCH = 100;
-    private static final int SENDERS = 2;
-    private static final int ACKED_PER_PHASE = 10_000;
+    private static final String OURS = "startsWith(event_id, '" + PREFIX + "')";
+    private static final int ACKED_PER_PHASE = FaultLoad.ackedPerPhase();
 
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicBoolean stop = new AtomicBoolean();
+    private final FaultLoad load =
+            new FaultLoad(FaultLoad.smallestWithStreamId(SampleFiles.all()), PREFIX);
 
-    private static ObjectNode template() throws IOException {
-        String smallest =
-                SampleEvents.byType().values().stream()
-                        .flatMap(Collection::stream)
-                        .filter(e -> e.contains("\"stream_id\""))
-                        .min(Comparator.comparingInt(String::length))
-                        .orElseThrow();
-        return (ObjectNode) JSON.readTree(smallest);
-    }
-
-    /** Posts batches of fresh ids until {@link #stop}; keeps the ids of every full 202. */
-    private void send(IngestClient client, int port, ObjectNode template, String prefix)
-            throws Exception {
-        for (int n = 0; !stop.get(); ) {
-            List<String> ids = new ArrayList<>(BATCH);
-            StringBuilder body = new StringBuilder("[");
-            for (int i = 0; i < BATCH; i++, n++) {
-                ObjectNode event = template.deepCopy();
-                String id = prefix + n;
-                event.put("id", id);
-                ((ObjectNode) event.get("data")).put("stream_id", prefix + "s" + (n % 64));
-                ids.add(id);
-                body.append(i == 0 ? "" : ",").append(event);
+    /** The load's view of one ingest client: its POST and its /ready probe. */
+    private static FaultLoad.Gateway sender(IngestClient client) {
+        return new FaultLoad.Gateway() {
+            @Override
+            public FaultLoad.Answer post(String jsonArray)
+                    throws IOException, InterruptedException {
+                IngestClient.Answer answer = client.postJson(jsonArray);
+                return new FaultLoad.Answer(
+                        answer.status(), answer.body().path("accepted").asInt());
             }
-            body.append(']');
-            sent.addAndGet(BATCH);
-            IngestClient.Answer answer;
-            try {
-                answer = client.postJson(body.toString());
-            } catch (IOException e) {
-                continue;
-            }
-            if (answer.status() == 202 && answer.body().get("accepted").asInt() == BATCH) {
-                acknowledged.addAll(ids);
-            } else {
-                // 503 while Kafka recovers: no retry; wait for /ready instead of spinning.
-                await().atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(100))
-                        .until(() -> stop.get() || ready(port));
-            }
-        }
-    }
 
-    private static boolean ready(int port) {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build();
-        try {
-            return READY.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static int leaderOfPartitionZero(String bootstrap) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeTopics(List.of(TOPIC))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
-                    .get(TOPIC)
-                    .partitions()
-                    .get(0)
-                    .leader()
-                    .id();
-        }
+            @Override
+            public boolean ready() throws InterruptedException {
+                return client.ready();
+            }
+        };
     }
 
     private void loadThroughAKill(EmbeddedKafkaCluster cluster, int port) throws Exception {
-        ObjectNode template = template();
-        int victim = leaderOfPartitionZero(cluster.bootstrapServers());
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int t = 0; t < SENDERS; t++) {
-            IngestClient client = new IngestClient(port, KEY);
-            String prefix = PREFIX + "t" + t + "-";
-            senders.add(
-                    pool.submit(
-                            () -> {
-                                send(client, port, template, prefix);
-                                return null;
-                            }));
-        }
-        try {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> acknowledged.size() >= ACKED_PER_PHASE);
-            int ackedAtKill = acknowledged.size();
-            cluster.kill(victim - 1);
-            LOG.info("Killed node {} after {} acknowledged events", victim, ackedAtKill);
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> acknowledged.size() >= ackedAtKill + ACKED_PER_PHASE);
-        } finally {
-            stop.set(true);
-            for (Future<?> s : senders) {
-                s.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
-        }
+        int victim = cluster.partitions(TOPIC).get(0).leader().id();
+        int atKill =
+                load.throughFault(
+                        ACKED_PER_PHASE,
+                        () -> sender(new IngestClient(port, KEY)),
+                        () -> cluster.kill(victim - 1));
+        LOG.info("Killed node {} after {} acknowledged events", victim, atKill);
     }
 
     private static Set<String> archivedIds(ClickHouseTestServer clickhouse) {
-        return clickhouse.distinctIds("streaming_events", "startsWith(event_id, '" + PREFIX + "')");
+        return clickhouse.distinctIds("streaming_events", OURS);
     }
 
     @Test
@@ -211,24 +116,36 @@ class KafkaReplicasEndToEndIT {
                 vertx.deployVerticle(gateway).await();
                 loadThroughAKill(cluster, gateway.actualPort());
 
-                await().atMost(Duration.ofSeconds(120))
+                // 120 s, plus 1 ms per acknowledged event for runs larger than the default.
+                await().atMost(Duration.ofSeconds(120).plusMillis(2L * ACKED_PER_PHASE))
                         .pollInterval(Duration.ofSeconds(1))
-                        .until(() -> archivedIds(clickhouse).containsAll(acknowledged));
+                        .until(() -> archivedIds(clickhouse).containsAll(load.acknowledged()));
             } finally {
                 job.cancel().get(30, TimeUnit.SECONDS);
                 vertx.close().await(30, TimeUnit.SECONDS);
             }
+            Set<String> acknowledged = load.acknowledged();
             Set<String> archived = archivedIds(clickhouse);
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(archived);
+            long rowsFinal =
+                    clickhouse.queryLong(
+                            "SELECT count() FROM "
+                                    + Migrator.DATABASE
+                                    + ".streaming_events FINAL WHERE "
+                                    + OURS);
             LOG.info(
-                    "sent {}, acknowledged {}; in streaming_events: {} distinct ids; missing {};"
-                            + " {} s",
-                    sent.get(),
+                    "sent {}, acknowledged {}, refused {}; in streaming_events: {} distinct ids,"
+                            + " {} rows, {} after FINAL; missing {}; doubled {}; {} s",
+                    load.sent(),
                     acknowledged.size(),
+                    load.refused(),
                     archived.size(),
+                    clickhouse.count("streaming_events", OURS),
+                    rowsFinal,
                     missing.size(),
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+                    rowsFinal - archived.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / 1000.0);
             assertTrue(acknowledged.size() >= 2 * ACKED_PER_PHASE, "acked " + acknowledged.size());
             assertEquals(Set.of(), missing, "acknowledged ids missing from streaming_events");
         }

@@ -36,6 +36,12 @@ import org.livepeer.analytics.event.samples.SampleFiles;
  * is valid) and the processor dead-letters ({@code missing_field}). An event is
  * <em>acknowledged</em> when its request was answered 202 with every event accepted; only those are
  * owed to ClickHouse.
+ *
+ * <p>Not testkit's {@code FaultLoad}, which is a closed loop (a sender posts when its last batch
+ * was answered, pauses on a refusal until {@code /ready}) whose phases end on acknowledged counts:
+ * this drill needs an open model at a set rate, runs of a set number of events (a quarter posted
+ * while no job runs), one id sequence whose number picks the template and so the table an id owes
+ * ({@link #tableOf}), and no refusal at all.
  */
 final class EventLoad implements AutoCloseable {
 

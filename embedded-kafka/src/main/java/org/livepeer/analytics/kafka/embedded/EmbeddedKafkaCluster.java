@@ -20,6 +20,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -148,6 +149,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted creating topic " + name, e);
+        }
+    }
+
+    /** {@code topic}'s partitions as the cluster describes them now: leader, replicas, ISR. */
+    public List<TopicPartitionInfo> partitions(String topic) {
+        try (Admin admin = Admin.create(adminConfig())) {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot describe topic " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted describing topic " + topic, e);
         }
     }
 

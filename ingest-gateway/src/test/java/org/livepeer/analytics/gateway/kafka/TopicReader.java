@@ -24,7 +24,9 @@ public final class TopicReader {
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        // One poll per await tick: 500 (the default) made 500,000 take 106 s.
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions =
@@ -36,7 +38,9 @@ public final class TopicReader {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             long expected = end.values().stream().mapToLong(Long::longValue).sum();
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30))
+            // 30 s, plus 1 ms per record for the large runs (-Dfaultload.ackedPerPhase).
+            await().atMost(Duration.ofSeconds(30).plusMillis(expected))
+                    .alias("read " + expected + " records of " + topic)
                     .until(
                             () -> {
                                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);

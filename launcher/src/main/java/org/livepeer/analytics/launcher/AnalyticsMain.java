@@ -79,7 +79,11 @@ public final class AnalyticsMain {
 
     private static int migrate(Map<String, String> env) {
         LauncherLogs.start(LauncherConfig.fromEnv(env).home(), System.err);
-        MigrationReport report = new Migrator(admin(new ConfigReader(env))).migrate();
+        ConfigReader r = new ConfigReader(env);
+        Migrator migrator = new Migrator(admin(r));
+        String cluster = r.raw(LauncherKey.CLICKHOUSE_CLUSTER).strip();
+        MigrationReport report =
+                (cluster.isEmpty() ? migrator : migrator.onCluster(cluster)).migrate();
         System.out.println("migrations: " + report);
         return 0;
     }

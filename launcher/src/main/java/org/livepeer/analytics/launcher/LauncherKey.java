@@ -28,7 +28,13 @@ public enum LauncherKey implements ConfigKeyDef {
             "JVM options of the pipeline's process, read by the analytics script; setting it"
                     + " replaces the default, e.g. -XX:+UseParallelGC -Xmx4g."),
     CLICKHOUSE_ADMIN_USER("default", "./analytics migrate: a ClickHouse user allowed to run DDL."),
-    CLICKHOUSE_ADMIN_PASSWORD("", "./analytics migrate: that user's password.");
+    CLICKHOUSE_ADMIN_PASSWORD("", "./analytics migrate: that user's password."),
+    CLICKHOUSE_CLUSTER(
+            "",
+            "./analytics migrate: empty lays the schema out on one server; a cluster name from the"
+                    + " servers' remote_servers lays it out on that cluster's shards (local tables"
+                    + " plus Distributed tables, ON CLUSTER; docs/operations.md, \"ClickHouse"
+                    + " shards\").");
 
     LauncherKey(String defaultValue, String doc) {
         KeySpec.declare(this, defaultValue, doc);

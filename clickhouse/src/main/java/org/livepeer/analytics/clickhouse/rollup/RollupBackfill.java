@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
+import org.livepeer.analytics.clickhouse.http.DistributedInserts;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 
 /**
@@ -37,7 +38,9 @@ public final class RollupBackfill {
             }
             long t0 = System.nanoTime();
             for (long hour : hours) {
-                clickhouse.execute(rollup.recompute(hour, System.currentTimeMillis()));
+                clickhouse.execute(
+                        rollup.recompute(hour, System.currentTimeMillis()),
+                        DistributedInserts.SYNCHRONOUS);
             }
             total += hours.size();
             progress.accept(

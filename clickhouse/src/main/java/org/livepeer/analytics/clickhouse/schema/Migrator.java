@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.livepeer.analytics.clickhouse.http.ClickHouseException;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ServerVersion;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * statement fails, the migration is not recorded and the next run starts it again from its first
  * statement, so migrations are written to be re-runnable ({@code IF NOT EXISTS}). Two migrators
  * must not run at the same time against one server.
+ *
+ * <p>{@link #onCluster(String)} lays the same schema out on a cluster of shards instead: local
+ * tables plus {@code Distributed} tables, every statement {@code ON CLUSTER} ({@link
+ * ClusterSchema}; docs/operations.md, "ClickHouse shards").
  */
 public final class Migrator {
     public static final String DATABASE = "livepeer_analytics";
@@ -29,11 +34,16 @@ public final class Migrator {
     static final String LOW_CARDINALITY_SETTING = "allow_experimental_low_cardinality_type";
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
-    private static final String HISTORY = DATABASE + ".schema_migrations";
+
+    /** Where applied migrations are recorded. */
+    public static final String HISTORY_TABLE = "schema_migrations";
+
+    private static final String HISTORY = DATABASE + "." + HISTORY_TABLE;
 
     private final MigrationTarget admin;
     private final String resourcePrefix;
     private final ClassLoader loader;
+    private final Optional<ClusterSchema> cluster;
 
     /** Applies {@code classpath:migrations/}, the project's schema. */
     public Migrator(ClickHouseHttp admin) {
@@ -54,6 +64,25 @@ public final class Migrator {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.resourcePrefix = Objects.requireNonNull(resourcePrefix, "resourcePrefix");
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.cluster = Optional.empty();
+    }
+
+    private Migrator(Migrator single, ClusterSchema cluster) {
+        this.admin = single.admin;
+        this.resourcePrefix = single.resourcePrefix;
+        this.loader = single.loader;
+        this.cluster = Optional.of(cluster);
+    }
+
+    /**
+     * The same migrations laid out on {@code cluster}, a cluster named in the servers' {@code
+     * remote_servers} whose servers share a ZooKeeper or ClickHouse Keeper: a {@code _local} table
+     * per table on every server and a {@code Distributed} table over them under the table's name.
+     *
+     * @throws IllegalArgumentException if {@code cluster} is not a plain identifier
+     */
+    public Migrator onCluster(String cluster) {
+        return new Migrator(this, new ClusterSchema(cluster));
     }
 
     /**
@@ -65,13 +94,14 @@ public final class Migrator {
     public MigrationReport migrate() {
         List<Migration> migrations = ClasspathMigrations.load(loader, resourcePrefix);
         ServerVersion server = admin.version();
-        Map<String, String> settings = sessionSettings(server);
-        admin.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
-        admin.execute(
+        Map<String, String> settings = settings(server);
+        run("CREATE DATABASE IF NOT EXISTS " + DATABASE, settings);
+        run(
                 "CREATE TABLE IF NOT EXISTS "
                         + HISTORY
                         + " (version UInt32, name String, checksum String, applied_at DateTime)"
-                        + " ENGINE = MergeTree ORDER BY version");
+                        + " ENGINE = MergeTree ORDER BY version",
+                settings);
         Map<Integer, String> checksums = appliedChecksums();
         List<String> applied = new ArrayList<>();
         List<String> alreadyApplied = new ArrayList<>();
@@ -87,8 +117,9 @@ public final class Migrator {
             }
         }
         LOG.info(
-                "ClickHouse {}: applied {}, already applied {}, skipped {} statement(s)",
+                "ClickHouse {}{}: applied {}, already applied {}, skipped {} statement(s)",
                 server,
+                cluster.map(c -> " (cluster " + c.cluster() + ")").orElse(""),
                 applied,
                 alreadyApplied.size(),
                 skipped.size());
@@ -101,6 +132,20 @@ public final class Migrator {
      */
     public static Map<String, String> sessionSettings(ServerVersion server) {
         return server.atLeast(19, 0) ? Map.of() : Map.of(LOW_CARDINALITY_SETTING, "1");
+    }
+
+    private Map<String, String> settings(ServerVersion server) {
+        Map<String, String> settings = new HashMap<>(sessionSettings(server));
+        cluster.ifPresent(c -> settings.putAll(ClusterSchema.SETTINGS));
+        return Map.copyOf(settings);
+    }
+
+    /** Runs one statement of the single-server schema, as the layout (one server, cluster) asks. */
+    private void run(String sql, Map<String, String> settings) {
+        List<String> statements = cluster.map(c -> c.statementsFor(sql)).orElse(List.of(sql));
+        for (String statement : statements) {
+            admin.execute(statement, settings);
+        }
     }
 
     private Map<Integer, String> appliedChecksums() {
@@ -155,13 +200,13 @@ public final class Migrator {
                 continue;
             }
             try {
-                admin.execute(statement.sql(), settings);
+                run(statement.sql(), settings);
             } catch (ClickHouseException e) {
                 throw new MigrationException(
                         m.label() + " statement " + index + " failed: " + e.getMessage(), e);
             }
         }
-        admin.execute(
+        run(
                 "INSERT INTO "
                         + HISTORY
                         + " (version, name, checksum, applied_at) VALUES ("
@@ -170,7 +215,8 @@ public final class Migrator {
                         + m.name()
                         + "', '"
                         + m.checksum()
-                        + "', now())");
+                        + "', now())",
+                settings);
         LOG.info("Applied {} ({} statement(s))", m.label(), m.statements().size());
     }
 }

@@ -87,6 +87,21 @@ public final class ClickHouseServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The folder whose {@code *.xml} files the server of {@code dataDir} merges into its generated
+     * {@code config.xml} at start (ClickHouse's {@code config.d}): how a caller adds what the
+     * generated file lacks, e.g. a cluster's {@code remote_servers} and {@code zookeeper}. Write
+     * the files before {@link #start}; the generated files never touch this folder.
+     */
+    public static Path configDropInDir(Path dataDir) {
+        return new ServerConfigFiles.Layout(dataDir.toAbsolutePath()).configDropInDir();
+    }
+
+    /** Like {@link #configDropInDir}, for {@code users.xml} ({@code users.d}): profiles, users. */
+    public static Path usersDropInDir(Path dataDir) {
+        return new ServerConfigFiles.Layout(dataDir.toAbsolutePath()).usersDropInDir();
+    }
+
     private static ClickHouseServerProcess startOnce(ClickHouseServerSettings settings) {
         ServerConfigFiles.Layout layout = new ServerConfigFiles.Layout(settings.dataDir());
         int http = settings.httpPort() == 0 ? FreePorts.pick() : settings.httpPort();

@@ -9,10 +9,11 @@ import java.net.ServerSocket;
  * Picks free ports on 127.0.0.1 for a server that must be told its ports up front. Racy by nature;
  * {@link ClickHouseServerProcess#start} retries with new ports when the server exits at startup.
  */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {}
 
-    static int pick() {
+    /** A port on 127.0.0.1 that was free a moment ago. */
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

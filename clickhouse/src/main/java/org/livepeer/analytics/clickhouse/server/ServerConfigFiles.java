@@ -34,6 +34,16 @@ final class ServerConfigFiles {
             return configDir().resolve("config.xml");
         }
 
+        /** ClickHouse merges every {@code *.xml} here into {@code config.xml} at start. */
+        Path configDropInDir() {
+            return configDir().resolve("config.d");
+        }
+
+        /** Likewise merged into {@code users.xml}: profiles, users, quotas. */
+        Path usersDropInDir() {
+            return configDir().resolve("users.d");
+        }
+
         Path usersFile() {
             return configDir().resolve("users.xml");
         }

@@ -7,9 +7,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.livepeer.analytics.clickhouse.http.ClickHouseCredentials;
 import org.livepeer.analytics.clickhouse.http.ClickHouseException;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions;
+import org.livepeer.analytics.clickhouse.http.DistributedInserts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +62,13 @@ public final class HttpBatchInserter implements BatchInserter {
 
     /** With other backoffs, for tests. */
     HttpBatchInserter(ClickHouseSinkConfig config, long firstBackoffMs, long maxBackoffMs) {
-        ClickHouseHttpOptions options = ClickHouseHttpOptions.defaults();
-        this.http = new ClickHouseHttp(config.url(), config.user(), config.password());
+        ClickHouseHttpOptions options =
+                ClickHouseHttpOptions.defaults().withSettings(DistributedInserts.SYNCHRONOUS);
+        this.http =
+                new ClickHouseHttp(
+                        config.url(),
+                        new ClickHouseCredentials(config.user(), config.password()),
+                        options);
         this.database = config.database();
         this.retryMaxDurationMs = config.retryMaxDurationMs();
         this.firstBackoffMs = firstBackoffMs;

@@ -1,6 +1,5 @@
 package org.livepeer.analytics.sqlcompat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +7,6 @@ import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.chdb.ChDb;
 import org.livepeer.analytics.sqlcompat.chdb.ChDbLocation;
-import org.livepeer.analytics.sqlcompat.data.SampleRecords;
 import org.livepeer.analytics.sqlcompat.data.SinkBatches;
 import org.livepeer.analytics.sqlcompat.engine.ChDbEngine;
 import org.livepeer.analytics.sqlcompat.engine.Engine;
@@ -17,9 +15,9 @@ import org.livepeer.analytics.testkit.ClickHouseTestServer;
 
 /**
  * The two ClickHouse lines of decision 0004, migrated with the real Migrator and loaded with the
- * sink's rows for every sample event (moved so the oldest lands yesterday, {@link SampleRecords})
- * and one gateway rejection, rollups recomputed: what SqlCompatIT and DashboardQueriesIT run their
- * SQL on.
+ * sink's rows for every sample event (moved so the oldest lands yesterday, {@link
+ * SinkBatches#samples}) and one gateway rejection, rollups recomputed: what SqlCompatIT and
+ * DashboardQueriesIT run their SQL on.
  */
 final class BothLines implements AutoCloseable {
     final ChDb chdb;
@@ -38,14 +36,7 @@ final class BothLines implements AutoCloseable {
         oldReport = migrate(oldLine);
         newReport = migrate(newLine);
         loadedAt = Instant.now();
-        SinkBatches batches = new SinkBatches(loadedAt.toEpochMilli());
-        SampleRecords.all(loadedAt).forEach(batches::add);
-        // One envelope the gateway refused, so the rejections panel has a row (docs/grafana.md).
-        batches.rejectedByGateway(
-                "{\"id\":\"sqlcompat-no-type\",\"timestamp\":\"1\",\"data\":{}}"
-                        .getBytes(StandardCharsets.UTF_8),
-                "missing_field:type",
-                "type is required");
+        SinkBatches batches = SinkBatches.samples(loadedAt);
         for (Engine engine : List.of(oldLine, newLine)) {
             batches.insertInto(engine);
             Rollups.recomputeAll(engine);

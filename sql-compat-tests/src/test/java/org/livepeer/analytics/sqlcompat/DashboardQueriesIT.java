@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,43 +34,19 @@ import org.livepeer.analytics.testkit.WithClickHouse;
  */
 @WithClickHouse(migrate = false)
 class DashboardQueriesIT {
-    /** An hour: buckets the samples (which span about 100 days) into a few hundred points. */
-    private static final long INTERVAL_S = 3600;
-
-    private static final int SELECTED = 2;
-
     private static BothLines lines;
 
     /** 18.16 as Grafana reads it: the read-only reader (docs/schema.md, "Users"). */
     private static Engine reader;
 
-    private static GrafanaMacros.Range range;
-
-    /** Dashboard file to variable name to its values (its query's rows on 18.16). */
-    private static final Map<String, Map<String, List<String>>> VALUES = new TreeMap<>();
+    private static DashboardSql dashboards;
 
     @BeforeAll
     static void migrateAndLoad(ClickHouseTestServer server, @TempDir Path chdbDir) {
         lines = BothLines.open(server, chdbDir);
         // The plugin (clickhouse-go) sends max_execution_time with every query.
         reader = new ServerEngine(server.reader(), Map.of("max_execution_time", "60"));
-        // The samples were moved so that the oldest lands yesterday (SampleRecords); they span
-        // about 100 days from there.
-        Instant yesterday = lines.loadedAt.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
-        range =
-                new GrafanaMacros.Range(
-                        yesterday.minus(Duration.ofDays(1)),
-                        yesterday.plus(Duration.ofDays(120)),
-                        INTERVAL_S);
-        for (Dashboard d : Dashboard.loadAll()) {
-            Map<String, List<String>> values = new HashMap<>();
-            for (Dashboard.Variable v : d.queryVariables()) {
-                // Variable queries use only the time macros.
-                String sql = new GrafanaMacros(range, Map.of(), Map.of()).expand(v.query());
-                values.put(v.name(), rows(run(reader, d + " $" + v.name(), sql)));
-            }
-            VALUES.put(d.file(), values);
-        }
+        dashboards = new DashboardSql(reader, lines.loadedAt);
     }
 
     @AfterAll
@@ -100,7 +71,7 @@ class DashboardQueriesIT {
         List<Arguments> out = new ArrayList<>();
         for (Dashboard d : Dashboard.loadAll()) {
             for (Dashboard.Variable v : d.queryVariables()) {
-                out.add(Arguments.of(d, v.name(), v.query()));
+                out.add(Arguments.of(d, v.name(), v));
             }
         }
         return out;
@@ -108,8 +79,8 @@ class DashboardQueriesIT {
 
     @ParameterizedTest(name = "{0} ${1}")
     @MethodSource("variables")
-    void everyVariableListsValuesOnBothLines(Dashboard d, String name, String query) {
-        String sql = new GrafanaMacros(range, Map.of(), Map.of()).expand(query);
+    void everyVariableListsValuesOnBothLines(Dashboard d, String name, Dashboard.Variable v) {
+        String sql = dashboards.variableSql(v);
         String old = run(reader, d + " $" + name, sql);
         String current = run(lines.newLine, d + " $" + name, sql);
         assertFalse(old.isBlank(), d + " $" + name + " lists no values for the samples");
@@ -119,17 +90,7 @@ class DashboardQueriesIT {
     @ParameterizedTest(name = "{0} all={1}")
     @MethodSource("targets")
     void everyPanelQueryRunsOnBothLines(Dashboard.Target t, boolean all) {
-        Map<String, List<String>> values = VALUES.get(t.dashboard().file());
-        Map<String, Selection> selections = new HashMap<>();
-        values.forEach(
-                (name, list) ->
-                        selections.put(
-                                name,
-                                all
-                                        ? Selection.all()
-                                        : Selection.of(
-                                                list.subList(0, Math.min(SELECTED, list.size())))));
-        String sql = new GrafanaMacros(range, selections, values).expand(t.rawSql());
+        String sql = dashboards.panelSql(t, all);
         String old = run(reader, t.toString(), sql);
         String current = run(lines.newLine, t.toString(), sql);
         if (all) {
@@ -147,34 +108,32 @@ class DashboardQueriesIT {
                         .findFirst()
                         .orElseThrow();
         Dashboard.Target active = overview.targets().get(0);
-        Map<String, List<String>> values = VALUES.get(overview.file());
+        Map<String, List<String>> values = dashboards.values.get(overview.file());
         assertTrue(values.get("orchestrator").size() > 1, "samples have several orchestrators");
         Map<String, Selection> one = new HashMap<>();
         Map<String, Selection> all = new HashMap<>();
         values.keySet().forEach(k -> all.put(k, Selection.all()));
         one.putAll(all);
         one.put("orchestrator", Selection.of(values.get("orchestrator").subList(0, 1)));
-        long everyStream = count(new GrafanaMacros(range, all, values).expand(active.rawSql()));
-        long oneOrchestrator = count(new GrafanaMacros(range, one, values).expand(active.rawSql()));
+        long everyStream = count(expand(all, values, active));
+        long oneOrchestrator = count(expand(one, values, active));
         assertTrue(
                 0 < oneOrchestrator && oneOrchestrator < everyStream,
                 "one orchestrator " + oneOrchestrator + ", all " + everyStream);
+    }
+
+    private static String expand(
+            Map<String, Selection> selections,
+            Map<String, List<String>> values,
+            Dashboard.Target target) {
+        return new GrafanaMacros(dashboards.range, selections, values).expand(target.rawSql());
     }
 
     private static long count(String sql) {
         return Long.parseLong(run(reader, "count", sql).trim());
     }
 
-    private static List<String> rows(String tsv) {
-        return Arrays.stream(tsv.split("\n")).filter(s -> !s.isBlank()).toList();
-    }
-
     private static String run(Engine engine, String what, String sql) {
-        try {
-            return engine.query(sql);
-        } catch (RuntimeException e) {
-            throw new AssertionError(
-                    what + " rejected by " + engine.name() + ": " + e.getMessage() + "\n" + sql, e);
-        }
+        return DashboardSql.run(engine, what, sql);
     }
 }

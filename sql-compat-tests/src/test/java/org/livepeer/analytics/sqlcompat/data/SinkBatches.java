@@ -54,6 +54,21 @@ public final class SinkBatches {
     private final Map<String, List<String>> byTable = new TreeMap<>();
     private long offset;
 
+    /**
+     * The rows the tests load: every sample event moved relative to {@code loadedAt} ({@link
+     * SampleRecords}) and one envelope the gateway refused, so the rejections panel has a row
+     * (docs/grafana.md); every raw and dead-letter row stamped {@code loadedAt}.
+     */
+    public static SinkBatches samples(Instant loadedAt) {
+        SinkBatches batches = new SinkBatches(loadedAt.toEpochMilli());
+        SampleRecords.all(loadedAt).forEach(batches::add);
+        return batches.rejectedByGateway(
+                "{\"id\":\"sqlcompat-no-type\",\"timestamp\":\"1\",\"data\":{}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "missing_field:type",
+                "type is required");
+    }
+
     /** {@code processedTsMs} stamps every raw and dead-letter row (same value on both engines). */
     public SinkBatches(long processedTsMs) {
         this.processedTsMs = processedTsMs;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.livepeer.analytics.clickhouse.http.ClickHouseCredentials;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
 import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions;
 import org.livepeer.analytics.clickhouse.http.DistributedInserts;
@@ -56,6 +58,13 @@ class ShardedClusterIT {
     private static final int VOLUME = 500_000;
 
     private static final String VOLUME_SOURCE = "sharding-volume";
+
+    /** The tables the sink writes: every typed table, the raw archive, the dead letters. */
+    private static final List<String> STORED =
+            Stream.concat(
+                            HourlyRollup.TYPED_TABLES.stream(),
+                            Stream.of(HourlyRollup.RAW_ARCHIVE, HourlyRollup.DEAD_LETTERS))
+                    .toList();
 
     private static final Map<String, String> GRAFANA = Map.of("max_execution_time", "60");
 
@@ -125,10 +134,7 @@ class ShardedClusterIT {
 
     @Test
     void rowsAreSpreadOverBothShardsAndEveryIdIsFoundThroughEither() {
-        List<String> tables = new ArrayList<>(HourlyRollup.TYPED_TABLES);
-        tables.add(HourlyRollup.RAW_ARCHIVE);
-        tables.add(HourlyRollup.DEAD_LETTERS);
-        for (String table : tables) {
+        for (String table : STORED) {
             long expected = count(single, table);
             long first = count(shardAdmins.get(0), table + "_local");
             long second = count(shardAdmins.get(1), table + "_local");
@@ -160,10 +166,7 @@ class ShardedClusterIT {
     void aReplayedCopyLandsOnTheShardOfItsFirstCopyAndCollapsesThere() {
         ClickHouseServerProcess first = cluster.shard(0);
         batches.insertInto(new ServerEngine(sinkLike(first, first.writer())));
-        List<String> tables = new ArrayList<>(HourlyRollup.TYPED_TABLES);
-        tables.add(HourlyRollup.RAW_ARCHIVE);
-        tables.add(HourlyRollup.DEAD_LETTERS);
-        for (String table : tables) {
+        for (String table : STORED) {
             long once = count(single, table);
             assertEquals(
                     2 * once, count(shardAdmins.get(0), table), table + ": both copies stored");
@@ -258,8 +261,7 @@ class ShardedClusterIT {
 
     /** A client that sends what the sink sends with every insert. */
     private static ClickHouseHttp sinkLike(
-            ClickHouseServerProcess shard,
-            org.livepeer.analytics.clickhouse.http.ClickHouseCredentials user) {
+            ClickHouseServerProcess shard, ClickHouseCredentials user) {
         return new ClickHouseHttp(
                 shard.httpUri(),
                 user,

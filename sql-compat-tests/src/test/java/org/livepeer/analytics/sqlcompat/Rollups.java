@@ -3,6 +3,7 @@ package org.livepeer.analytics.sqlcompat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.sqlcompat.engine.Engine;
@@ -27,12 +28,17 @@ final class Rollups {
 
     /** Every hour of every rollup that one of its source tables has rows in. */
     static void recomputeAll(Engine engine) {
+        recomputeAll(engine, engine::query);
+    }
+
+    /** Likewise, the hours found on {@code engine}, each statement sent by {@code run}. */
+    static void recomputeAll(Engine engine, Consumer<String> run) {
         for (HourlyRollup rollup : ALL) {
             TreeSet<Long> hours = new TreeSet<>();
             for (String source : rollup.sourceTables()) {
                 hours.addAll(hoursIn(engine, source));
             }
-            hours.forEach(h -> engine.query(rollup.recompute(h, VERSION)));
+            hours.forEach(h -> run.accept(rollup.recompute(h, VERSION)));
         }
     }
 

@@ -20,16 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.livepeer.analytics.clickhouse.http.ClickHouseCredentials;
-import org.livepeer.analytics.clickhouse.http.ClickHouseHttp;
-import org.livepeer.analytics.clickhouse.http.ClickHouseHttpOptions;
-import org.livepeer.analytics.clickhouse.http.DistributedInserts;
 import org.livepeer.analytics.clickhouse.query.ShippedQuery;
 import org.livepeer.analytics.clickhouse.rollup.HourlyRollup;
 import org.livepeer.analytics.clickhouse.schema.MigrationReport;
 import org.livepeer.analytics.clickhouse.schema.Migrator;
 import org.livepeer.analytics.clickhouse.schema.ShardingKeys;
 import org.livepeer.analytics.clickhouse.server.ClickHouseServerProcess;
+import org.livepeer.analytics.sqlcompat.cluster.ProcessorSink;
 import org.livepeer.analytics.sqlcompat.cluster.TwoShards;
 import org.livepeer.analytics.sqlcompat.data.SinkBatches;
 import org.livepeer.analytics.sqlcompat.engine.Engine;
@@ -41,10 +38,11 @@ import org.livepeer.analytics.testkit.WithClickHouse;
 /**
  * The schema laid out on a cluster of two shards ({@code Migrator.onCluster}, docs/operations.md,
  * "ClickHouse shards") holds and answers what one server does. One 18.16 server and a two-shard
- * 18.16 cluster are migrated and loaded with the same sink rows (the cluster through the writer on
- * the second shard, as the sink would send them) and the rollups are recomputed on both; then the
- * rows are spread over both shards, every id is found through either shard, and every shipped query
- * and every dashboard query returns the same rows from the cluster as from the one server.
+ * 18.16 cluster are migrated and loaded with the same sink rows (the cluster by the processor's own
+ * sink client, {@link ProcessorSink}, as the writer on the second shard) and the rollups are
+ * recomputed on both (the cluster's again by the sink client); then the rows are spread over both
+ * shards, every id is found through either shard, and every shipped query and every dashboard query
+ * returns the same rows from the cluster as from the one server.
  */
 @WithClickHouse(migrate = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,6 +78,9 @@ class ShardedClusterIT {
     private static DashboardSql dashboards;
     private static SinkBatches batches;
 
+    /** The processor's own sink client, one per shard. */
+    private static List<ProcessorSink> sinks;
+
     @BeforeAll
     static void migrateAndLoad(ClickHouseTestServer server, @TempDir Path dir) throws Exception {
         cluster = TwoShards.start(dir);
@@ -91,8 +92,10 @@ class ShardedClusterIT {
         single = new ServerEngine(server.admin());
         singleReader = new ServerEngine(server.reader(), GRAFANA);
         shardAdmins = new ArrayList<>();
+        sinks = new ArrayList<>();
         for (ClickHouseServerProcess shard : cluster.shards()) {
-            shardAdmins.add(new ServerEngine(sinkLike(shard, shard.admin())));
+            shardAdmins.add(new ServerEngine(shard.client(shard.admin())));
+            sinks.add(new ProcessorSink(shard));
         }
         clusterReader =
                 new ServerEngine(cluster.shard(0).client(cluster.shard(0).reader()), GRAFANA);
@@ -100,15 +103,17 @@ class ShardedClusterIT {
         Instant loadedAt = Instant.now();
         batches = SinkBatches.samples(loadedAt);
         batches.insertInto(new ServerEngine(server.writer()));
-        ClickHouseServerProcess second = cluster.shard(1);
-        batches.insertInto(new ServerEngine(sinkLike(second, second.writer())));
+        sinks.get(1).write(batches);
         Rollups.recomputeAll(single);
-        Rollups.recomputeAll(shardAdmins.get(1));
+        Rollups.recomputeAll(shardAdmins.get(1), sinks.get(1)::run);
         dashboards = new DashboardSql(singleReader, loadedAt);
     }
 
     @AfterAll
     static void stop() {
+        if (sinks != null) {
+            sinks.forEach(ProcessorSink::close);
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -154,7 +159,7 @@ class ShardedClusterIT {
 
     @Test
     void aRecomputedHourReplacesTheEarlierComputationOnItsShard() {
-        Rollups.recomputeAll(shardAdmins.get(0));
+        Rollups.recomputeAll(shardAdmins.get(0), sinks.get(0)::run);
         for (HourlyRollup rollup : Rollups.ALL) {
             String rows = qualified("SELECT count() FROM " + rollup.table() + " FINAL");
             assertEquals(single.query(rows), shardAdmins.get(0).query(rows), rollup.table());
@@ -164,8 +169,7 @@ class ShardedClusterIT {
     @Test
     @Order(AFTER_COMPARISONS)
     void aReplayedCopyLandsOnTheShardOfItsFirstCopyAndCollapsesThere() {
-        ClickHouseServerProcess first = cluster.shard(0);
-        batches.insertInto(new ServerEngine(sinkLike(first, first.writer())));
+        sinks.get(0).write(batches);
         for (String table : STORED) {
             long once = count(single, table);
             assertEquals(
@@ -178,9 +182,8 @@ class ShardedClusterIT {
     @Test
     @Order(LAST)
     void halfAMillionIdsAreSplitOverBothShardsAndEveryOneIsFoundThroughEither() {
-        ClickHouseServerProcess first = cluster.shard(0);
-        sinkLike(first, first.writer())
-                .execute(
+        sinks.get(0)
+                .run(
                         "INSERT INTO "
                                 + Migrator.DATABASE
                                 + ".streaming_events (event_id, event_type, event_ts_ms,"
@@ -257,15 +260,6 @@ class ShardedClusterIT {
         }
         assertEquals(
                 sorted(one), sorted(DashboardSql.run(clusterReader, what, sql)), what + "\n" + sql);
-    }
-
-    /** A client that sends what the sink sends with every insert. */
-    private static ClickHouseHttp sinkLike(
-            ClickHouseServerProcess shard, ClickHouseCredentials user) {
-        return new ClickHouseHttp(
-                shard.httpUri(),
-                user,
-                ClickHouseHttpOptions.defaults().withSettings(DistributedInserts.SYNCHRONOUS));
     }
 
     private static String engineOf(Engine engine, String table) {
